@@ -1,0 +1,61 @@
+export type TaskStatus = 'ok' | 'changed' | 'failed' | 'skipped' | 'pending';
+
+/** The outcome of one task on one host; every string in it is already masked. */
+export interface HostTaskResult {
+  host: string;
+  status: TaskStatus;
+  msg?: string;
+  /** One line per change (the plan's summaries). */
+  changes?: string[];
+  /** Unified diff text, masked; present under --diff or in the JSON report. */
+  diff?: string;
+  /** Failure ignored by ignore_errors. */
+  ignored?: boolean;
+  /** Set when the task ran on a delegate (delegate_to: localhost). */
+  delegatedTo?: string;
+  /** Loop item label, when the result is one item of a loop. */
+  item?: string;
+  /** Milliseconds this task took on this host. */
+  ms?: number;
+}
+
+export interface Recap {
+  ok: number;
+  changed: number;
+  unreachable: number;
+  failed: number;
+  skipped: number;
+  rescued: number;
+  ignored: number;
+  pending: number;
+}
+
+/** Per host in the JSON report: recap counts, unreachable reason, and each task's result in order. */
+export interface HostReport extends Recap {
+  /** Why the host could not be reached, one line; absent when it was. */
+  unreachableReason?: string;
+  tasks: Array<{ play: string; name: string; module: string } & Omit<HostTaskResult, 'host'>>;
+}
+
+// The JSON report written by --report: what ran, where, and what changed, secrets masked.
+export interface RunReport {
+  ferry: string;
+  playbook: string;
+  check: boolean;
+  diff: boolean;
+  started: string;
+  finished: string;
+  exitCode: number;
+  hosts: Record<string, HostReport>;
+}
+
+/** What the engine tells a reporter, in order. All strings are already masked. */
+export interface RunListener {
+  playStart?(play: { name: string; hosts: string[] }): void;
+  taskStart?(task: { name: string; module: string; handler?: boolean }): void;
+  hostResult?(task: { name: string; module: string }, result: HostTaskResult): void;
+  hostUnreachable?(host: string, reason: string): void;
+  runEnd?(report: RunReport): void;
+  /** Extra detail at -v and above. */
+  verbose?(level: number, host: string | undefined, message: string): void;
+}
