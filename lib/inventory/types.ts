@@ -13,6 +13,8 @@ export interface InventoryGroup {
   children: string[];
   /** Every host in the group or any descendant, in inventory order. */
   hosts: string[];
+  /** Hosts listed in the group itself (not through a child), in the order written: what --list and --graph show. */
+  directHosts?: string[];
   vars: Record<string, unknown>;
 }
 

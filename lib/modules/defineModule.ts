@@ -9,6 +9,10 @@ export interface ModuleContext {
   become: boolean;
   /** True in check mode: apply is never called then, but probes may want to know. */
   check: boolean;
+  /** Directory relative controller paths (copy's src) resolve from: the playbook's. */
+  baseDir: string;
+  /** Registers a secret the module came across (a token read from a host, a minted token, a password) so no output shows it. */
+  secret(value: string): void;
   /** Extra detail for -v output; already masked by the engine. */
   log(message: string): void;
 }
@@ -59,6 +63,10 @@ export interface ModuleDef<A = any, F = any, D = any> {
   secretArgs?: string[];
   /** Arguments whose values are secrets even without no_log (e.g. token_file's token). */
   alwaysSecret?: string[];
+  /** Arguments holding bare expressions (assert's `that`, debug's `var`): the engine evaluates them instead of rendering. */
+  evaluate?: string[];
+  /** Its message is its output (debug): shown at every verbosity, not only with -v. */
+  prints?: boolean;
   /** The module never contacts the host (debug, set_fact, assert). */
   local?: boolean;
   /** The module runs in check mode anyway, because its probe is its whole job (assert_identity). */

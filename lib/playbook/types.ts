@@ -70,6 +70,8 @@ export interface PlayDef {
   hosts: string;
   vars: Record<string, unknown>;
   vars_files: string[];
+  /** vars_files read at load time (static paths), in order. */
+  varsFileData?: Array<{ file: string; vars: Record<string, unknown> }>;
   secrets: Record<string, SecretSource>;
   become: boolean;
   become_user?: string;

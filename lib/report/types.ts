@@ -5,6 +5,8 @@ export interface HostTaskResult {
   host: string;
   status: TaskStatus;
   msg?: string;
+  /** The message is the task's output (debug): shown at every verbosity. */
+  prints?: boolean;
   /** One line per change (the plan's summaries). */
   changes?: string[];
   /** Unified diff text, masked; present under --diff or in the JSON report. */
@@ -15,6 +17,8 @@ export interface HostTaskResult {
   delegatedTo?: string;
   /** Loop item label, when the result is one item of a loop. */
   item?: string;
+  /** Per-item results of a looped task, each with its `item` label; the result itself is their aggregate. */
+  items?: HostTaskResult[];
   /** Milliseconds this task took on this host. */
   ms?: number;
 }
@@ -55,6 +59,8 @@ export interface RunListener {
   taskStart?(task: { name: string; module: string; handler?: boolean }): void;
   hostResult?(task: { name: string; module: string }, result: HostTaskResult): void;
   hostUnreachable?(host: string, reason: string): void;
+  /** A host that failed in a block was rescued (counts as `rescued` in the recap). */
+  hostRescued?(host: string): void;
   runEnd?(report: RunReport): void;
   /** Extra detail at -v and above. */
   verbose?(level: number, host: string | undefined, message: string): void;

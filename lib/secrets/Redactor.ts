@@ -13,6 +13,10 @@ export class Redactor {
     if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH || this.values.has(value)) return;
     this.values.add(value);
     this.pattern = undefined;
+    // A multi-line secret shows up line by line in a diff: each substantial line is a secret too.
+    if (value.includes('\n')) {
+      for (const line of value.split(/\r?\n/)) if (line.trim().length >= 8) this.add(line.trim());
+    }
   }
 
   /** Registers every string leaf of a value (objects, arrays). */

@@ -1,0 +1,104 @@
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { FerryError, FerryErrors } from '../errors/FerryError.js';
+import { EXIT } from '../report/exitCodes.js';
+import { VERSION } from '../version.js';
+import { inventoryCommand } from './inventoryCommand.js';
+import { runCommand } from './runCommand.js';
+
+const USAGE_CODES = new Set(['USAGE', 'LIMIT']);
+
+// The command line: parses arguments, runs a command, and turns every user mistake into one clear line and an exit code.
+export async function main(argv: string[] = hideBin(process.argv)): Promise<number> {
+  let code: number = EXIT.OK;
+  const parser = yargs(argv)
+    .scriptName('ferry')
+    .usage('$0 <command> [options]')
+    .command(
+      'run <playbook>',
+      'run a playbook against an inventory',
+      (y) =>
+        y
+          .positional('playbook', { type: 'string', demandOption: true, describe: 'playbook YAML file' })
+          .option('inventory', { alias: 'i', type: 'string', demandOption: true, describe: 'inventory YAML file' })
+          .option('check', { alias: 'C', type: 'boolean', default: false, describe: 'dry run: probe and plan, change nothing' })
+          .option('diff', { alias: 'D', type: 'boolean', default: false, describe: 'show what changes, secrets masked' })
+          .option('limit', { alias: 'l', type: 'string', describe: 'host pattern to narrow the run (@file for a retry file)' })
+          .option('forks', { alias: 'f', type: 'number', default: 64, describe: 'hosts worked on at once' })
+          .option('report', { type: 'string', describe: 'write a JSON report to this file (mode 0600)' })
+          .option('known-hosts', { type: 'string', describe: 'known_hosts file (default ~/.ssh/known_hosts)' })
+          .option('accept-new-host-keys', { type: 'boolean', default: false, describe: 'trust and record keys of hosts not yet in known_hosts' })
+          .option('extra-vars', { alias: 'e', type: 'string', array: true, default: [], describe: 'key=value, @file.yml or JSON (highest precedence)' })
+          .option('tags', { alias: 't', type: 'string', array: true, describe: 'run only tasks with these tags' })
+          .option('skip-tags', { type: 'string', array: true, describe: 'skip tasks with these tags' })
+          .option('user', { alias: 'u', type: 'string', describe: 'login user when the inventory names none' })
+          .option('private-key', { type: 'string', describe: 'private key file when the inventory names none' })
+          .option('timeout', { alias: 'T', type: 'number', default: 10, describe: 'seconds to wait for a host to connect' })
+          .option('verbose', { alias: 'v', type: 'count', describe: 'more detail (-vv, -vvv)' }),
+      async (a) => {
+        code = await runCommand({
+          ...a,
+          playbook: a.playbook as string,
+          inventory: a.inventory as string,
+          extraVars: (a.extraVars ?? []) as string[],
+          tags: splitList(a.tags),
+          skipTags: splitList(a.skipTags),
+          verbose: a.verbose ?? 0,
+        });
+      },
+    )
+    .command(
+      'inventory',
+      'show the resolved inventory',
+      (y) =>
+        y
+          .option('inventory', { alias: 'i', type: 'string', demandOption: true, describe: 'inventory YAML file' })
+          .option('list', { type: 'boolean', default: false, describe: 'every host with its variables, as JSON' })
+          .option('graph', { type: 'boolean', default: false, describe: 'groups and hosts as a tree' })
+          .option('host', { type: 'string', describe: 'the variables of one host' })
+          .option('limit', { alias: 'l', type: 'string', describe: 'host pattern' })
+          .check((a) => {
+            if (!a.list && !a.graph && !a.host) throw new Error('say what to show: --list, --graph or --host NAME');
+            return true;
+          }),
+      async (a) => {
+        code = await inventoryCommand(a as never, (s) => process.stdout.write(s));
+      },
+    )
+    .demandCommand(1, 'name a command: ferry run PLAYBOOK -i INVENTORY')
+    .strict()
+    .version(VERSION)
+    .alias('h', 'help')
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .fail((msg, err, y) => {
+      if (err) throw err;
+      process.stderr.write(`${y.help() && ''}ferry: ${msg}\nRun 'ferry --help' for usage.\n`);
+      code = EXIT.USAGE;
+    })
+    .completion('completion', 'print a bash/zsh completion script');
+  try {
+    await parser.parseAsync();
+  } catch (err) {
+    return reportError(err);
+  }
+  return code;
+}
+
+function reportError(err: unknown): number {
+  if (err instanceof FerryErrors) {
+    for (const p of err.problems) process.stderr.write(`ERROR: ${p.format()}\n`);
+    process.stderr.write(`ferry: ${err.problems.length} problem(s); nothing was run.\n`);
+    return EXIT.LOAD;
+  }
+  if (err instanceof FerryError) {
+    process.stderr.write(`ERROR: ${err.format()}\n`);
+    return USAGE_CODES.has(err.code) ? EXIT.USAGE : EXIT.LOAD;
+  }
+  process.stderr.write(`ferry: internal error, please report it:\n${(err as Error)?.stack ?? String(err)}\n`);
+  return EXIT.INTERNAL;
+}
+
+function splitList(v: unknown): string[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v.flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
+}

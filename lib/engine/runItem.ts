@@ -1,0 +1,84 @@
+import { FerryError } from '../errors/FerryError.js';
+import type { ModuleContext } from '../modules/defineModule.js';
+import type { TaskDef } from '../playbook/types.js';
+import type { RemoteHost } from '../transport/types.js';
+import type { Scope } from '../template/index.js';
+import { conditionHolds } from './conditionHolds.js';
+import { executeModule, messageOf, type ModuleOutcome } from './executeModule.js';
+import { flag } from './flag.js';
+import type { HostState } from './HostState.js';
+import type { Inherited } from './Inherited.js';
+import type { PlayContext } from './PlayContext.js';
+import { renderArgs } from './renderArgs.js';
+
+/** One module call's outcome, or the reason its host could not be reached. */
+export type ItemOutcome = ModuleOutcome & { unreachable?: string; changes?: string[] };
+
+const CONNECTION_CODES = new Set(['UNREACHABLE', 'HOST_KEY', 'AUTH']);
+
+// Runs a task's module once on one host (one loop item): render, guard secrets, connect, probe/plan/apply, then changed_when/failed_when.
+export async function runItem(pc: PlayContext, task: TaskDef, inh: Inherited, state: HostState, scope: Scope): Promise<ItemOutcome> {
+  const { opts } = pc;
+  const module = opts.modules.get(task.module);
+  if (!module) throw new FerryError('UNKNOWN_MODULE', `unknown module '${task.module}'`, task.pos);
+  const args = renderArgs(module, task.args, scope, task.argPos, task.pos);
+  const noLog = flag(inh.no_log, scope, task.pos) ?? false;
+  for (const key of module.alwaysSecret ?? []) opts.redactor.addDeep(args[key]);
+  if (noLog) for (const key of module.secretArgs ?? []) opts.redactor.addDeep(args[key]);
+
+  const checkOverride = flag(inh.check_mode, scope, task.pos);
+  const check = checkOverride ?? opts.check;
+  const delegated = inh.delegate_to !== undefined && ['localhost', '127.0.0.1'].includes(String(inh.delegate_to));
+  let host: RemoteHost;
+  try {
+    host = module.local ? opts.localHost : delegated ? opts.localHost : await connectionOf(pc, state);
+  } catch (err) {
+    if (err instanceof FerryError && CONNECTION_CODES.has(err.code)) {
+      return { status: 'failed', unreachable: err.message + (err.hint ? ` (${err.hint})` : ''), result: { unreachable: true } };
+    }
+    throw err;
+  }
+  const ctx: ModuleContext = {
+    host,
+    hostname: state.name,
+    become: flag(inh.become, scope, task.pos) ?? pc.play.play.become ?? false,
+    check,
+    baseDir: pc.baseDir,
+    secret: (value) => opts.redactor.add(value),
+    log: (message) => opts.listener.verbose?.(2, state.name, opts.redactor.mask(message)),
+  };
+  let outcome: ItemOutcome;
+  try {
+    outcome = await executeModule(module, args, ctx, { check, pendingBefore: state.pendingChanges > 0 });
+  } catch (err) {
+    if (err instanceof FerryError && CONNECTION_CODES.has(err.code) && !delegated) {
+      return { status: 'failed', unreachable: err.message, result: { unreachable: true } };
+    }
+    return { status: 'failed', msg: messageOf(err), result: { failed: true, msg: messageOf(err) } };
+  }
+  return applyConditions(outcome, task, scope, check);
+}
+
+function applyConditions(outcome: ItemOutcome, task: TaskDef, scope: Scope, check: boolean): ItemOutcome {
+  if (task.changed_when === undefined && task.failed_when === undefined) return outcome;
+  if (outcome.status === 'skipped' || outcome.status === 'pending') return outcome;
+  const view = scope.child(task.register ? { [task.register]: outcome.result } : {});
+  const result = { ...outcome.result };
+  let status = outcome.status;
+  if (task.changed_when !== undefined && !(check && status === 'changed')) {
+    const changed = conditionHolds(task.changed_when, view, task.pos);
+    result.changed = changed;
+    if (status !== 'failed') status = changed ? 'changed' : 'ok';
+  }
+  if (task.failed_when !== undefined) {
+    const failed = conditionHolds(task.failed_when, view, task.pos);
+    result.failed = failed;
+    status = failed ? 'failed' : result.changed ? 'changed' : 'ok';
+  }
+  return { ...outcome, status, result };
+}
+
+function connectionOf(pc: PlayContext, state: HostState): Promise<RemoteHost> {
+  state.connection ??= pc.opts.connectionSpec(state.name).then((spec) => pc.opts.connector.connect(spec));
+  return state.connection;
+}

@@ -1,0 +1,107 @@
+import { FerryError } from '../errors/FerryError.js';
+import type { TaskDef } from '../playbook/types.js';
+import type { HostTaskResult, TaskStatus } from '../report/types.js';
+import { renderValue, type Scope } from '../template/index.js';
+import { conditionHolds } from './conditionHolds.js';
+import { messageOf } from './executeModule.js';
+import { flag } from './flag.js';
+import type { HostState } from './HostState.js';
+import { inherit, toList, type Inherited } from './Inherited.js';
+import type { PlayContext } from './PlayContext.js';
+import { runItem, type ItemOutcome } from './runItem.js';
+import { toHostResult } from './toHostResult.js';
+
+/** A task's result on one host, with what `register` stores and whether the host became unreachable. */
+export interface TaskOnHost {
+  result: HostTaskResult;
+  registered: Record<string, unknown>;
+  unreachable?: string;
+}
+
+// Runs one task on one host: when, loop, the module per item, then register, notify, ignore_errors.
+export async function runTaskOnHost(pc: PlayContext, task: TaskDef, outer: Inherited, state: HostState): Promise<TaskOnHost> {
+  const started = Date.now();
+  const inh = inherit(outer, task);
+  const scope = pc.scopeOf(state, inh.vars);
+  let noLog = false;
+  let outcome: ItemOutcome & { items?: HostTaskResult[] };
+  try {
+    noLog = flag(inh.no_log, scope, task.pos) ?? false;
+    outcome = task.loop === undefined ? await runSingle(pc, task, inh, state, scope) : await runLoop(pc, task, inh, state, scope, noLog);
+  } catch (err) {
+    outcome = { status: 'failed', msg: messageOf(err), result: { failed: true, msg: messageOf(err) } };
+  }
+  const result = toHostResult(state.name, outcome, { redactor: pc.opts.redactor, noLog });
+  if (outcome.items) result.items = outcome.items;
+  if (pc.opts.modules.get(task.module)?.prints && result.msg !== undefined) result.prints = true;
+  result.ms = Date.now() - started;
+  if (inh.delegate_to !== undefined) result.delegatedTo = String(inh.delegate_to);
+  if (outcome.status === 'failed' && !outcome.unreachable && (flag(inh.ignore_errors, scope, task.pos) ?? false)) result.ignored = true;
+  const registered: Record<string, unknown> = { ...outcome.result, failed: outcome.status === 'failed', changed: outcome.status === 'changed' };
+  if (outcome.msg !== undefined) registered.msg = outcome.msg;
+  return { result, registered, unreachable: outcome.unreachable };
+}
+
+async function runSingle(pc: PlayContext, task: TaskDef, inh: Inherited, state: HostState, scope: Scope): Promise<ItemOutcome> {
+  if (!whenHolds(task, inh, scope)) return skipped();
+  return runItem(pc, task, inh, state, scope);
+}
+
+async function runLoop(pc: PlayContext, task: TaskDef, inh: Inherited, state: HostState, scope: Scope, noLog: boolean) {
+  const items = renderValue(task.loop, scope, task.pos);
+  if (!Array.isArray(items)) {
+    throw new FerryError('TEMPLATE', `loop must be a list, got ${typeof items}`, task.pos, 'give loop a YAML list or an expression that yields one');
+  }
+  const loopVar = task.loop_control?.loop_var ?? 'item';
+  const indexVar = task.loop_control?.index_var;
+  const outcomes: ItemOutcome[] = [];
+  const shown: HostTaskResult[] = [];
+  for (const [index, item] of items.entries()) {
+    const itemScope = scope.child({ [loopVar]: item, ...(indexVar ? { [indexVar]: index } : {}) });
+    const label = labelOf(task, item, itemScope);
+    const one = whenHolds(task, inh, itemScope) ? await runItem(pc, task, inh, state, itemScope) : skipped();
+    outcomes.push(one);
+    shown.push(toHostResult(state.name, one, { redactor: pc.opts.redactor, noLog, item: label }));
+    if (one.unreachable) break;
+  }
+  return { ...aggregate(outcomes), items: shown };
+}
+
+function aggregate(outcomes: ItemOutcome[]): ItemOutcome {
+  const statuses = outcomes.map((o) => o.status);
+  const unreachable = outcomes.find((o) => o.unreachable)?.unreachable;
+  const status: TaskStatus = statuses.includes('failed')
+    ? 'failed'
+    : statuses.includes('changed')
+      ? 'changed'
+      : statuses.includes('pending')
+        ? 'pending'
+        : statuses.length > 0 && statuses.every((s) => s === 'skipped')
+          ? 'skipped'
+          : 'ok';
+  const failedMsg = outcomes.find((o) => o.status === 'failed')?.msg;
+  return {
+    status,
+    unreachable,
+    msg: status === 'failed' ? `one or more items failed${failedMsg ? `: ${failedMsg}` : ''}` : undefined,
+    result: { results: outcomes.map((o) => o.result), changed: status === 'changed' },
+  };
+}
+
+function whenHolds(task: TaskDef, inh: Inherited, scope: Scope): boolean {
+  return inh.whens.every((w) => conditionHolds(w, scope, task.pos));
+}
+
+function labelOf(task: TaskDef, item: unknown, scope: Scope): string {
+  const label = task.loop_control?.label !== undefined ? renderValue(task.loop_control.label, scope, task.pos) : item;
+  return typeof label === 'string' ? label : JSON.stringify(label);
+}
+
+function skipped(): ItemOutcome {
+  return { status: 'skipped', msg: 'conditional result was false', result: { skipped: true, changed: false } };
+}
+
+/** Handler names and topics a task notifies. */
+export function notifiedBy(task: TaskDef): string[] {
+  return toList(task.notify);
+}

@@ -1,0 +1,35 @@
+/** What a host key expands to, or why it cannot. */
+export type HostRange = { hosts: string[] } | { error: string };
+
+const RANGE = /\[([0-9]+|[a-z]+):([0-9]+|[a-z]+)(?::([0-9]+))?\]/i;
+
+/** The items of one `[start:end(:step)]` range. */
+function rangeItems(start: string, end: string, stepText: string | undefined): string[] | string {
+  const step = stepText === undefined ? 1 : Number(stepText);
+  if (step < 1) return `range step must be at least 1`;
+  const numeric = /^\d+$/.test(start) && /^\d+$/.test(end);
+  if (!numeric && (start.length !== 1 || end.length !== 1 || /\d/.test(start + end))) {
+    return 'a range is numbers ([01:10]) or single letters ([a:f])';
+  }
+  const [from, to] = numeric ? [Number(start), Number(end)] : [start.charCodeAt(0), end.charCodeAt(0)];
+  if (to < from) return `range [${start}:${end}] ends before it starts`;
+  const width = numeric && start.startsWith('0') ? start.length : 0;
+  const items: string[] = [];
+  for (let i = from; i <= to; i += step) items.push(numeric ? String(i).padStart(width, '0') : String.fromCharCode(i));
+  return items;
+}
+
+// Ansible's host ranges: `web[01:03].example.com` is three hosts, `db-[a:c]` three more; ranges may repeat.
+export function expandHostRange(name: string): HostRange {
+  const m = RANGE.exec(name);
+  if (!m) return { hosts: [name] };
+  const items = rangeItems(m[1], m[2], m[3]);
+  if (typeof items === 'string') return { error: items };
+  const hosts: string[] = [];
+  for (const item of items) {
+    const rest = expandHostRange(name.slice(0, m.index) + item + name.slice(m.index + m[0].length));
+    if ('error' in rest) return rest;
+    hosts.push(...rest.hosts);
+  }
+  return { hosts };
+}

@@ -1,0 +1,26 @@
+import { shellQuote } from '../shellQuote.js';
+
+/** Exit status (and stderr prefix) of a job that could not even start: unknown user, no way to switch to it. */
+export const SETUP_RC = 125;
+export const SETUP_PREFIX = 'ferry-cron:';
+
+// Starts one job the way cron does: as its user (setpriv, no PAM, no new session, so timeout reaches every process),
+// with nothing but cron's environment, under timeout(1). The job's own script comes on stdin.
+export function cronJobScript(user: string, timeoutSeconds: number): string {
+  const fail = (msg: string) => `{ printf '%s %s\\n' ${shellQuote(SETUP_PREFIX)} ${shellQuote(msg)} >&2; exit ${SETUP_RC}; }`;
+  return [
+    'set -u',
+    `u=${shellQuote(user)}`,
+    `ent=$(getent passwd -- "$u") || ${fail(`no user ${user} on this host`)}`,
+    `uid=$(printf '%s\\n' "$ent" | cut -d: -f3)`,
+    `gid=$(printf '%s\\n' "$ent" | cut -d: -f4)`,
+    `home=$(printf '%s\\n' "$ent" | cut -d: -f6)`,
+    'if [ "$(id -u)" = "$uid" ]; then set --',
+    'elif [ "$(id -u)" = 0 ]; then',
+    `  command -v setpriv >/dev/null 2>&1 || ${fail('setpriv (util-linux) is needed to run a job as another user')}`,
+    '  set -- setpriv --reuid="$uid" --regid="$gid" --init-groups --',
+    `else ${fail(`running a job as ${user} needs root: set become: true`)}`,
+    'fi',
+    `exec timeout -k 5 ${Math.max(1, Math.ceil(timeoutSeconds))} "$@" env -i SHELL=/bin/sh PATH=/usr/bin:/bin HOME="$home" LOGNAME="$u" USER="$u" /bin/sh -s`,
+  ].join('\n');
+}

@@ -1,0 +1,20 @@
+import { spawn } from 'node:child_process';
+import type { ExecResult } from '../../lib/transport/types.js';
+
+// Runs a generated script with this machine's /bin/sh, the script as one argument and data on stdin, as a host would.
+export function localSh(script: string, stdin?: string): Promise<ExecResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/bin/sh', ['-c', script], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (rc) => resolve({ rc: rc ?? -1, stdout, stderr }));
+    // A script that exits before reading its stdin closes the pipe: that is not an error of the spec.
+    child.stdin.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') reject(err);
+    });
+    child.stdin.end(stdin);
+  });
+}

@@ -1,0 +1,63 @@
+import { readdirSync, readlinkSync } from 'node:fs';
+
+/** Mount namespace id of a process (`mnt:[4026532…]`), or undefined once it is gone or a zombie. */
+export function mountNamespaceOf(pid: number | 'self'): string | undefined {
+  try {
+    return readlinkSync(`/proc/${pid}/ns/mnt`);
+  } catch {
+    return undefined;
+  }
+}
+
+// A host is every process inside its mount namespace: the listener, its sessions and whatever they started.
+export function pidsInNamespace(ns: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    if (pid === process.pid) continue;
+    if (mountNamespaceOf(pid) === ns) pids.push(pid);
+  }
+  return pids;
+}
+
+/** Sends a signal, ignoring a process that is already gone. */
+export function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // already gone
+  }
+}
+
+// Kills a whole host synchronously: its process group, then every process left in its namespace, until none is.
+export function killHostSync(pgid: number, ns: string | undefined): void {
+  signal(-pgid, 'SIGKILL');
+  if (!ns) return;
+  for (let round = 0; round < 20; round++) {
+    const left = pidsInNamespace(ns);
+    if (left.length === 0) return;
+    left.forEach((pid) => signal(pid, 'SIGKILL'));
+  }
+}
+
+const cleanups = new Set<() => void>();
+let installed = false;
+
+// Safety net: whatever a spec forgot to stop is killed when the test process exits, even on a crash.
+export function onExitCleanup(fn: () => void): () => void {
+  if (!installed) {
+    installed = true;
+    process.on('exit', () => {
+      for (const cleanup of [...cleanups]) {
+        try {
+          cleanup();
+        } catch {
+          // keep cleaning the others
+        }
+      }
+    });
+  }
+  cleanups.add(fn);
+  return () => cleanups.delete(fn);
+}
