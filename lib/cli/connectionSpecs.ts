@@ -33,7 +33,6 @@ export function connectionSpecs(inventory: Inventory, defaults: ConnectionDefaul
         port: vars.port,
         user: vars.user ?? defaults.user,
         privateKeyFile: vars.privateKeyFile ?? defaults.privateKey,
-        passphrase: vars.password,
         connectTimeout: defaults.connectTimeout,
       },
       config,

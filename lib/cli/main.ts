@@ -70,10 +70,8 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<numb
     .version(VERSION)
     .alias('h', 'help')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .fail((msg, err, y) => {
-      if (err) throw err;
-      process.stderr.write(`${y.help() && ''}ferry: ${msg}\nRun 'ferry --help' for usage.\n`);
-      code = EXIT.USAGE;
+    .fail((msg, err) => {
+      throw err ?? new FerryError('USAGE', msg, {}, "run 'ferry --help' for usage");
     })
     .completion('completion', 'print a bash/zsh completion script');
   try {

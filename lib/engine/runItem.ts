@@ -1,4 +1,5 @@
 import { FerryError } from '../errors/FerryError.js';
+import { connectionVarsOf } from '../inventory/index.js';
 import type { ModuleContext } from '../modules/defineModule.js';
 import type { TaskDef } from '../playbook/types.js';
 import type { RemoteHost } from '../transport/types.js';
@@ -41,7 +42,7 @@ export async function runItem(pc: PlayContext, task: TaskDef, inh: Inherited, st
   const ctx: ModuleContext = {
     host,
     hostname: state.name,
-    become: flag(inh.become, scope, task.pos) ?? pc.play.play.become ?? false,
+    become: flag(inh.become, scope, task.pos) ?? hostBecome(pc, state) ?? pc.play.play.become,
     check,
     baseDir: pc.baseDir,
     secret: (value) => opts.redactor.add(value),
@@ -76,6 +77,12 @@ function applyConditions(outcome: ItemOutcome, task: TaskDef, scope: Scope, chec
     status = failed ? 'failed' : result.changed ? 'changed' : 'ok';
   }
   return { ...outcome, status, result };
+}
+
+/** `ansible_become` / `become` in the inventory: Ansible lets the host's variable beat the play's keyword. */
+function hostBecome(pc: PlayContext, state: HostState): boolean | undefined {
+  const host = pc.opts.inventory.hosts.get(state.name);
+  return host ? connectionVarsOf(host).become : undefined;
 }
 
 function connectionOf(pc: PlayContext, state: HostState): Promise<RemoteHost> {

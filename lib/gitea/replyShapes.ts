@@ -20,6 +20,8 @@ export class ReplyShapes {
       ...optional(o, 'email', 'string'),
       ...optional(o, 'is_admin', 'boolean'),
       ...optional(o, 'visibility', 'string'),
+      ...optional(o, 'active', 'boolean'),
+      ...optional(o, 'prohibit_login', 'boolean'),
     };
   }
 

@@ -21,6 +21,10 @@ export interface GiteaUser {
   email?: string;
   is_admin?: boolean;
   visibility?: string;
+  /** Shown to the account itself and site admins only (false for other viewers). */
+  active?: boolean;
+  /** Shown to the account itself and site admins only: true blocks its password and its tokens. */
+  prohibit_login?: boolean;
 }
 
 /** The fields of Gitea's `Team` that ferry reads. */

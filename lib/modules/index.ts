@@ -1,15 +1,18 @@
 import { command } from './command.js';
 import { copy } from './copy.js';
+import { cronScript } from './cron_script/cronScript.js';
 import { debug } from './debug.js';
 import type { ModuleDef } from './defineModule.js';
+import { envLine } from './env_line/envLine.js';
 import { file } from './file.js';
 import { shell } from './shell.js';
+import { user } from './user/user.js';
 
 // Every module ferry ships, by the name a task uses; the engine and `ferry doc` read this one map.
 export const builtinModules: ReadonlyMap<string, ModuleDef> = new Map(
-  ([command, shell, file, copy, debug] as ModuleDef[]).map((m) => [m.name, m]),
+  ([command, shell, file, copy, debug, envLine, cronScript, user] as ModuleDef[]).map((m) => [m.name, m]),
 );
 
 /** Each module by itself, for callers that want one (specs, docs). */
-export { command, copy, debug, file, shell };
+export { command, copy, cronScript, debug, envLine, file, shell, user };
 export type { ModuleContext, ModuleDef, Plan, Change, ApplyResult } from './defineModule.js';

@@ -1,6 +1,6 @@
 import { dataOf } from './eval/access.js';
 import { evaluateNode } from './eval/evaluateNode.js';
-import { hasOwnKey, isDict } from './data.js';
+import { isDict } from './data.js';
 import { MAX_DATA_DEPTH } from './limits.js';
 import type { Scope } from './Scope.js';
 import { parseTemplate } from './syntax/parseTemplate.js';
@@ -37,13 +37,10 @@ export function renderString(source: string, scope: Scope): unknown {
 function renderDict(dict: Record<string, unknown>, scope: Scope, depth: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(dict)) {
-    if (!hasOwnKey(dict, key)) continue;
     const descriptor = Object.getOwnPropertyDescriptor(dict, key);
-    if (!descriptor) continue;
-    const copy: PropertyDescriptor = descriptor.get
-      ? { get: descriptor.get, enumerable: true, configurable: true }
-      : { value: renderDeep(descriptor.value, scope, depth + 1), enumerable: true, writable: true, configurable: true };
-    Object.defineProperty(out, key, copy);
+    if (descriptor?.get) Object.defineProperty(out, key, { get: descriptor.get, enumerable: true, configurable: true });
+    else if (key === '__proto__') Object.defineProperty(out, key, { value: renderDeep(descriptor?.value, scope, depth + 1), enumerable: true, writable: true, configurable: true });
+    else out[key] = renderDeep(descriptor?.value, scope, depth + 1);
   }
   return out;
 }

@@ -61,10 +61,15 @@ describe('user: plan', () => {
     expect(() => userPlan({ ...none, knownGroups: ['adm'] }, { name: 'bob', group: 'nogroup1', groups: ['adm', 'nogroup2'] })).to.throw(FerryError, 'group nogroup1, nogroup2 does not exist on the host');
   });
 
+  it('refuses a change when the probe did not run as root, saying to use become', () => {
+    expect(() => userPlan({ ...bob(), root: false }, { name: 'bob', shell: '/bin/sh' })).to.throw(FerryError, /usermod needs root/);
+    expect(userPlan({ ...bob(), root: false }, { name: 'bob', shell: '/bin/bash' }).changes, 'nothing to change, nothing refused').to.deep.equal([]);
+  });
+
   it('reads the probe output back', () => {
-    const facts = parseUserProbe('passwd=bob:x:1500:1500:Bob,,,:/home/bob:/bin/bash\ngroups=ops adm docker\nprimary=ops\nknown=adm\nknown=ops\n');
-    expect(facts).to.deep.equal({ exists: true, uid: 1500, gid: 1500, group: 'ops', groups: ['ops', 'adm', 'docker'], comment: 'Bob,,,', home: '/home/bob', shell: '/bin/bash', knownGroups: ['adm', 'ops'] });
-    expect(parseUserProbe('known=adm\n')).to.deep.equal({ exists: false, knownGroups: ['adm'] });
+    const facts = parseUserProbe('euid=0\npasswd=bob:x:1500:1500:Bob,,,:/home/bob:/bin/bash\ngroups=ops adm docker\nprimary=ops\nknown=adm\nknown=ops\n');
+    expect(facts).to.deep.equal({ exists: true, uid: 1500, gid: 1500, group: 'ops', groups: ['ops', 'adm', 'docker'], comment: 'Bob,,,', home: '/home/bob', shell: '/bin/bash', knownGroups: ['adm', 'ops'], root: true });
+    expect(parseUserProbe('euid=1000\nknown=adm\n')).to.deep.equal({ exists: false, knownGroups: ['adm'], root: false });
   });
 
   describe('schema', () => {

@@ -46,6 +46,7 @@ describe('template: evaluateCondition (when, changed_when, failed_when)', () => 
     ['when: missing is not defined', true],
     ['when: "{{ n == 7 }}"', true],
     ['when: " {{ no }} "', false],
+    ['when: |\n  {{ n == 7 }}\n', true],
     ['when: [n == 7, yes]', true],
     ['when: [n == 7, no]', false],
     ['when: []', true],

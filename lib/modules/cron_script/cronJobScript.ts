@@ -1,7 +1,8 @@
 import { shellQuote } from '../shellQuote.js';
 
-/** Exit status (and stderr prefix) of a job that could not even start: unknown user, no way to switch to it. */
+/** Exit status of a job that could not even start (unknown user, no way to switch to it), like env(1)'s 125. */
 export const SETUP_RC = 125;
+/** How such a start-up failure begins on stderr, so a job exiting 125 by itself is not mistaken for one. */
 export const SETUP_PREFIX = 'ferry-cron:';
 
 // Starts one job the way cron does: as its user (setpriv, no PAM, no new session, so timeout reaches every process),

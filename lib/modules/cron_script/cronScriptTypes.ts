@@ -35,6 +35,7 @@ export interface CronJob {
   env: Record<string, string>;
 }
 
+/** What apply runs, in order: the plan's jobs, so check mode lists exactly what a real run would start. */
 export interface CronScriptData {
   jobs: CronJob[];
 }

@@ -21,6 +21,7 @@ export interface CronProblem {
   message: string;
 }
 
+/** A whole cron.d file as cron understands it, problems included, so a plan can refuse a file cron would half-run. */
 export interface CronFile {
   entries: CronEntry[];
   /** Every assignment of the file, in order (the last one of a name wins). */

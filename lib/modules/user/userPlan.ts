@@ -10,17 +10,17 @@ export function userPlan(facts: UserFacts, args: UserArgs): Plan<UserData> {
   const result: Record<string, unknown> = { name: args.name, state };
   if (state === 'absent') {
     if (!facts.exists) return { changes: [], result };
-    return planned(['userdel', ...(args.remove ? ['-r'] : []), '--', args.name], result);
+    return planned(['userdel', ...(args.remove ? ['-r'] : []), '--', args.name], result, facts);
   }
   const missing = groupsAsked(args).filter((g) => !facts.knownGroups.includes(g));
   if (missing.length > 0) {
     throw new FerryError('MODULE', `group ${missing.join(', ')} does not exist on the host`, {}, 'create the group first, or correct group/groups');
   }
-  if (!facts.exists) return planned(useradd(args), result);
+  if (!facts.exists) return planned(useradd(args), result, facts);
   Object.assign(result, { uid: facts.uid, home: facts.home, shell: facts.shell });
   const options = usermodOptions(facts, args);
   if (options.length === 0) return { changes: [], result };
-  return planned(['usermod', ...options, '--', args.name], result);
+  return planned(['usermod', ...options, '--', args.name], result, facts);
 }
 
 function useradd(args: UserArgs): string[] {
@@ -58,6 +58,9 @@ function usermodOptions(facts: UserFacts, args: UserArgs): string[] {
   return opts;
 }
 
-function planned(argv: string[], result: Record<string, unknown>): Plan<UserData> {
+function planned(argv: string[], result: Record<string, unknown>, facts: UserFacts): Plan<UserData> {
+  if (facts.root === false) {
+    throw new FerryError('MODULE', `${argv[0]} needs root, and the task runs as an ordinary user`, {}, 'set become: true on the task or play, or log in as root');
+  }
   return { changes: [{ summary: shellJoin(argv) }], data: { argv }, result };
 }

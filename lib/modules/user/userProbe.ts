@@ -9,6 +9,7 @@ export function userProbeScript(args: UserArgs): string {
   const asked = groupsAsked(args);
   return [
     'set -u',
+    `printf 'euid=%s\\n' "$(id -u)"`,
     `if ent=$(getent passwd -- ${n}); then`,
     `  printf 'passwd=%s\\n' "$ent"`,
     `  printf 'groups=%s\\n' "$(id -Gn -- ${n})"`,
@@ -33,10 +34,12 @@ export function parseUserProbe(stdout: string): UserFacts {
     } else if (key === 'groups') facts.groups = value.split(' ').filter(Boolean);
     else if (key === 'primary' && value !== '') facts.group = value;
     else if (key === 'known') facts.knownGroups.push(value);
+    else if (key === 'euid') facts.root = value === '0';
   }
   return facts;
 }
 
+// The module's probe: one exec, read-only, so check mode can show the exact useradd/usermod/userdel.
 export async function probeUser(ctx: ModuleContext, args: UserArgs): Promise<UserFacts> {
   const res = await ctx.host.exec({ script: userProbeScript(args), become: ctx.become });
   if (res.rc !== 0) throw remoteFailure(ctx.hostname, `looking up user ${args.name}`, res);

@@ -31,6 +31,8 @@ export interface UserFacts {
   shell?: string;
   /** The asked groups (group and groups) that exist on the host. */
   knownGroups: string[];
+  /** The probe ran as root, so useradd and friends can work (false when it could not tell). */
+  root?: boolean;
 }
 
 /** What apply runs: one useradd, usermod or userdel. */

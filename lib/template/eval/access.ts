@@ -1,48 +1,57 @@
 import { nearestName } from '../../playbook/didYouMean.js';
 import { aType, hasOwnKey, isDict, refuseForbidden } from '../data.js';
 import { Literal } from '../Literal.js';
+import type { NodeOf } from '../syntax/ast.js';
 import { fail } from '../TemplateFault.js';
 import { Undefined } from '../Undefined.js';
+import { describeNode } from './describeNode.js';
 
-/** Names for messages: the missing path and the container it was looked up in. */
-export interface PathNames {
-  path(): string;
-  target(): string;
+/** What a lookup was, for messages only: an AST path, or one step of a dotted `attribute=` path. */
+export type PathRef = { node: NodeOf<'get'> } | { parts: string[]; index: number };
+
+function pathOf(ref: PathRef): string {
+  return 'node' in ref ? describeNode(ref.node) : ref.parts.slice(0, ref.index + 1).join('.');
+}
+
+function targetOf(ref: PathRef): string {
+  return 'node' in ref ? describeNode(ref.node.target) : ref.parts.slice(0, ref.index).join('.') || 'the item';
+}
+
+function missing(ref: PathRef, hint: string | (() => string | undefined)): Undefined {
+  return new Undefined(`'${pathOf(ref)}' is undefined`, hint);
 }
 
 // `a.b`, `a['b']`, `a[0]`, `a[-1]`: own data only; a missing key is Undefined (for `default`), a prototype key is refused.
-export function getItem(container: unknown, key: unknown, names: PathNames): unknown {
+export function getItem(container: unknown, key: unknown, ref: PathRef): unknown {
   if (container instanceof Undefined) return container;
   if (typeof key === 'string') refuseForbidden(key);
-  const missing = (hint: string | (() => string | undefined)): Undefined => new Undefined(`'${names.path()}' is undefined`, hint);
   if (Array.isArray(container) || typeof container === 'string') {
     if (typeof key !== 'number' || !Number.isInteger(key)) {
-      return missing(`'${names.target()}' is ${aType(container)}: index it with a number, or use a filter such as | length`);
+      return missing(ref, `'${targetOf(ref)}' is ${aType(container)}: index it with a number, or use a filter such as | length`);
     }
     const i = key < 0 ? container.length + key : key;
     if (i >= 0 && i < container.length) return dataOf(container[i]);
-    return missing(`index ${key} is out of range: '${names.target()}' has ${container.length} ${Array.isArray(container) ? 'items' : 'characters'}`);
+    const unit = Array.isArray(container) ? 'items' : 'characters';
+    return missing(ref, `index ${key} is out of range: '${targetOf(ref)}' has ${container.length} ${unit}`);
   }
   if (isDict(container)) {
     if (typeof key !== 'string' && typeof key !== 'number') fail(`a dict key must be a string or a number, not ${aType(key)}`);
     const name = String(key);
     if (hasOwnKey(container, name)) return dataOf(container[name]);
-    return missing(() => suggestKey(name, Object.keys(container), names.target()));
+    return missing(ref, () => suggestKey(name, Object.keys(container), targetOf(ref)));
   }
-  if (container === null || container === undefined) return missing(`'${names.target()}' is none`);
-  return missing(`'${names.target()}' is ${aType(container)}, which has no attributes; use a filter instead (| length, | lower …)`);
+  if (container === null || container === undefined) return missing(ref, `'${targetOf(ref)}' is none`);
+  return missing(ref, `'${targetOf(ref)}' is ${aType(container)}, which has no attributes; use a filter instead (| length, | lower …)`);
 }
 
 /** Follows a dotted path (`attribute='a.b'` of sort, map, selectattr) from a value. */
 export function getPath(value: unknown, path: string): unknown {
+  const parts = path.split('.');
   let current = value;
-  const seen: string[] = [];
-  for (const part of path.split('.')) {
-    const key = /^-?\d+$/.test(part) && Array.isArray(current) ? Number(part) : part;
-    const target = seen.join('.') || 'the item';
-    seen.push(part);
-    const shown = seen.join('.');
-    current = getItem(current, key, { path: () => shown, target: () => target });
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index];
+    const key = Array.isArray(current) && /^-?\d+$/.test(part) ? Number(part) : part;
+    current = getItem(current, key, { parts, index });
   }
   return current;
 }

@@ -9,60 +9,69 @@ import { defined } from '../Undefined.js';
 import { getItem } from './access.js';
 import { arithmetic } from './arithmetic.js';
 import { compare } from './compare.js';
-import { describeNode } from './describeNode.js';
 import { slice } from './slice.js';
 
 // Walks an AST over plain data. The result may be an Undefined (a missing name or key), which only
 // `is defined`, `is undefined` and `default` accept; every other use turns it into UNDEFINED_VAR.
 export function evaluateNode(node: Node, scope: Scope): unknown {
-  const value = (n: Node): unknown => defined(evaluateNode(n, scope));
   switch (node.type) {
     case 'literal':
       return node.value;
     case 'name':
       return scope.lookup(node.name);
     case 'list':
-      return node.items.map(value);
+      return values(node.items, scope);
     case 'dict':
-      return dictOf(node, value);
-    case 'get': {
-      const names = { path: () => describeNode(node), target: () => describeNode(node.target) };
-      return getItem(evaluateNode(node.target, scope), value(node.key), names);
-    }
+      return dictOf(node, scope);
+    case 'get':
+      return getItem(evaluateNode(node.target, scope), value(node.key, scope), { node });
     case 'slice':
-      return slice(value(node.target), opt(node.start, value), opt(node.stop, value), opt(node.step, value));
+      return slice(value(node.target, scope), opt(node.start, scope), opt(node.stop, scope), opt(node.step, scope));
     case 'unary':
-      return unary(node.op, value(node.operand));
+      return unary(node.op, value(node.operand, scope));
     case 'binary':
-      return arithmetic(node.op, value(node.left), value(node.right));
+      return arithmetic(node.op, value(node.left, scope), value(node.right, scope));
     case 'logic': {
-      const left = value(node.left);
+      const left = value(node.left, scope);
       const pass = node.op === 'and' ? isTrue(left) : !isTrue(left);
       return pass ? evaluateNode(node.right, scope) : left;
     }
     case 'compare':
-      return compareChain(node, value);
+      return compareChain(node, scope);
     case 'filter':
-      return filterOf(node, scope, value);
-    case 'test':
-      return applyTest(node.name, evaluateNode(node.target, scope), node.args.map(value), kwargsOf(node, value)) !== node.negated;
+      return applyFilter(node.name, evaluateNode(node.target, scope), values(node.args, scope), kwargsOf(node, scope));
+    case 'test': {
+      const target = evaluateNode(node.target, scope);
+      return applyTest(node.name, target, values(node.args, scope), kwargsOf(node, scope)) !== node.negated;
+    }
     case 'cond':
-      if (isTrue(value(node.test))) return evaluateNode(node.then, scope);
+      if (isTrue(value(node.test, scope))) return evaluateNode(node.then, scope);
       return node.else ? evaluateNode(node.else, scope) : null;
   }
 }
 
-function opt(node: Node | undefined, value: (n: Node) => unknown): unknown {
-  return node ? value(node) : undefined;
+/** A node's value where an undefined one is an error. */
+function value(node: Node, scope: Scope): unknown {
+  return defined(evaluateNode(node, scope));
 }
 
-function dictOf(node: NodeOf<'dict'>, value: (n: Node) => unknown): Record<string, unknown> {
+function values(nodes: Node[], scope: Scope): unknown[] {
+  const out = new Array<unknown>(nodes.length);
+  for (let i = 0; i < nodes.length; i++) out[i] = value(nodes[i], scope);
+  return out;
+}
+
+function opt(node: Node | undefined, scope: Scope): unknown {
+  return node ? value(node, scope) : undefined;
+}
+
+function dictOf(node: NodeOf<'dict'>, scope: Scope): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [keyNode, valueNode] of node.entries) {
-    const key = value(keyNode);
+    const key = value(keyNode, scope);
     if (typeof key !== 'string' && typeof key !== 'number') fail('dict keys must be strings or numbers');
     refuseForbidden(String(key));
-    out[String(key)] = value(valueNode);
+    out[String(key)] = value(valueNode, scope);
   }
   return out;
 }
@@ -73,24 +82,19 @@ function unary(op: '-' | '+' | 'not', operand: unknown): unknown {
   return op === '-' ? -operand : operand;
 }
 
-function compareChain(node: NodeOf<'compare'>, value: (n: Node) => unknown): boolean {
-  let left = value(node.first);
+function compareChain(node: NodeOf<'compare'>, scope: Scope): boolean {
+  let left = value(node.first, scope);
   for (const [op, rightNode] of node.rest) {
-    const right = value(rightNode);
+    const right = value(rightNode, scope);
     if (!compare(op, left, right)) return false;
     left = right;
   }
   return true;
 }
 
-function filterOf(node: NodeOf<'filter'>, scope: Scope, value: (n: Node) => unknown): unknown {
-  const target = evaluateNode(node.target, scope);
-  return applyFilter(node.name, target, node.args.map(value), kwargsOf(node, value));
-}
-
 /** Keyword arguments in a prototype-less object, so no name can reach Object.prototype. */
-function kwargsOf(node: NodeOf<'filter' | 'test'>, value: (n: Node) => unknown): Record<string, unknown> {
+function kwargsOf(node: NodeOf<'filter' | 'test'>, scope: Scope): Record<string, unknown> {
   const kwargs = Object.create(null) as Record<string, unknown>;
-  for (const [key, arg] of node.kwargs) kwargs[key] = value(arg);
+  for (const [key, arg] of node.kwargs) kwargs[key] = value(arg, scope);
   return kwargs;
 }

@@ -4,7 +4,8 @@ import { parseExpression } from './parseExpression.js';
 import { splitTemplate } from './splitTemplate.js';
 
 // A parsed template string: its text and expression parts; `lone` is set when the string is one `{{ }}`
-// with only whitespace around it, whose value keeps its native type.
+// with at most spaces or tabs around it, whose value keeps its native type; a newline around it is content
+// (`content: "{{ key }}\n"` must end in a newline), so such a string renders as text.
 export interface Template {
   parts: Array<string | Node>;
   lone?: Node;
@@ -20,7 +21,7 @@ export function parseTemplate(source: string): Template {
     const segments = splitTemplate(source);
     const parts = segments.map((s) => (s.kind === 'text' ? s.text : parseExpression(source, s.start, s.end)));
     const exprs = parts.filter((p): p is Node => typeof p !== 'string');
-    const blankText = parts.every((p) => typeof p !== 'string' || p.trim() === '');
+    const blankText = parts.every((p) => typeof p !== 'string' || /^[ \t]*$/.test(p));
     return exprs.length === 1 && blankText ? { parts, lone: exprs[0] } : { parts };
   });
 }
@@ -28,7 +29,7 @@ export function parseTemplate(source: string): Template {
 /** Parses a bare expression (`when:`), cached like templates. A lone `{{ expr }}` is read as `expr`, as Ansible does. */
 export function parseBare(source: string): Node {
   if (!/\{[{%#]/.test(source)) return cached(expressions, source, () => parseExpression(source));
-  const template = parseTemplate(source);
+  const template = parseTemplate(source.trim());
   if (template.lone) return template.lone;
   return fail(`an expression is written bare, not as text with {{ }} inside: '${source}'`, 'write it without {{ }}: when: x == 1');
 }

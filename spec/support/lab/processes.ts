@@ -1,4 +1,4 @@
-import { readdirSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 /** Mount namespace id of a process (`mnt:[4026532…]`), or undefined once it is gone or a zombie. */
 export function mountNamespaceOf(pid: number | 'self'): string | undefined {
@@ -60,4 +60,37 @@ export function onExitCleanup(fn: () => void): () => void {
   }
   cleanups.add(fn);
   return () => cleanups.delete(fn);
+}
+
+/** One-letter state of a process from /proc (`T` when stopped), undefined once it is gone. */
+function stateOf(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return undefined;
+  }
+}
+
+// A signal is delivered asynchronously: kill() returns before the process has stopped or resumed, so wait (briefly,
+// bounded) until /proc shows it, and a caller may rely on the state at once.
+export function stopSync(pids: readonly number[]): void {
+  pids.forEach((pid) => signal(pid, 'SIGSTOP'));
+  waitForState(pids, (state) => state === 'T' || state === 't');
+}
+
+/** Resumes stopped processes and waits until none shows as stopped. */
+export function continueSync(pids: readonly number[]): void {
+  pids.forEach((pid) => signal(pid, 'SIGCONT'));
+  waitForState(pids, (state) => state !== 'T' && state !== 't');
+}
+
+function waitForState(pids: readonly number[], done: (state: string) => boolean): void {
+  const deadline = Date.now() + 2000;
+  for (const pid of pids) {
+    for (;;) {
+      const state = stateOf(pid);
+      if (state === undefined || state === 'Z' || done(state) || Date.now() > deadline) break;
+    }
+  }
 }

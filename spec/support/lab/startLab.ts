@@ -7,7 +7,7 @@ import { createTrees, ensureMountPoints, makePathOf, placeFiles, sortMounts } fr
 import { inventoryYaml } from './inventoryFile.js';
 import { generateKey, keyWithoutComment } from './keys.js';
 import { makeLabDir, randomBlock } from './labDir.js';
-import { killHostSync, onExitCleanup, pidsInNamespace, signal } from './processes.js';
+import { continueSync, killHostSync, onExitCleanup, pidsInNamespace, stopSync } from './processes.js';
 import { probePort } from './waitForPort.js';
 import { HostStartError, spawnHost, type HostProcess } from './spawnHost.js';
 import { sshdConfig } from './sshdConfig.js';
@@ -112,8 +112,8 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
       freezeHost: (name) => {
         const { proc } = stateOf(name);
         const frozen = pidsInNamespace(proc!.ns);
-        frozen.forEach((pid) => signal(pid, 'SIGSTOP'));
-        return () => frozen.forEach((pid) => signal(pid, 'SIGCONT'));
+        stopSync(frozen);
+        return () => continueSync(frozen);
       },
       traceExecve: async (name) => {
         const s = stateOf(name);
