@@ -3,8 +3,7 @@ import { connectionVarsOf } from '../inventory/index.js';
 import type { ModuleContext } from '../modules/defineModule.js';
 import type { TaskDef } from '../playbook/types.js';
 import type { RemoteHost } from '../transport/types.js';
-import type { Scope } from '../template/index.js';
-import { conditionHolds } from './conditionHolds.js';
+import { evaluateCondition, type Scope } from '../template/index.js';
 import { executeModule, messageOf, type ModuleOutcome } from './executeModule.js';
 import { flag } from './flag.js';
 import type { HostState } from './HostState.js';
@@ -67,12 +66,12 @@ function applyConditions(outcome: ItemOutcome, task: TaskDef, scope: Scope, chec
   const result = { ...outcome.result };
   let status = outcome.status;
   if (task.changed_when !== undefined && !(check && status === 'changed')) {
-    const changed = conditionHolds(task.changed_when, view, task.pos);
+    const changed = evaluateCondition(task.changed_when, view, task.pos);
     result.changed = changed;
     if (status !== 'failed') status = changed ? 'changed' : 'ok';
   }
   if (task.failed_when !== undefined) {
-    const failed = conditionHolds(task.failed_when, view, task.pos);
+    const failed = evaluateCondition(task.failed_when, view, task.pos);
     result.failed = failed;
     status = failed ? 'failed' : result.changed ? 'changed' : 'ok';
   }

@@ -1,5 +1,5 @@
 import type { TaskDef } from '../playbook/types.js';
-import { renderValue } from '../template/index.js';
+import { literal, literalVars, renderValue } from '../template/index.js';
 import { flag } from './flag.js';
 import type { HostState } from './HostState.js';
 import { inherit, type Inherited } from './Inherited.js';
@@ -40,9 +40,10 @@ function record(pc: PlayContext, task: TaskDef, state: HostState, done: TaskOnHo
 }
 
 function recordQuietly(task: TaskDef, state: HostState, done: TaskOnHost): void {
-  if (task.register) state.facts[task.register] = done.registered;
+  // Registered output is data, never a template: a `{{` in a command's stdout stays text.
+  if (task.register) state.facts[task.register] = literal(done.registered);
   const facts = done.registered.ansible_facts;
-  if (facts && typeof facts === 'object' && done.result.status !== 'failed') Object.assign(state.facts, facts);
+  if (facts && typeof facts === 'object' && done.result.status !== 'failed') Object.assign(state.facts, literalVars(facts as Record<string, unknown>));
   if (done.result.status === 'changed') for (const name of notifiedBy(task)) state.notified.add(name);
 }
 

@@ -1,8 +1,7 @@
 import { FerryError } from '../errors/FerryError.js';
 import type { TaskDef } from '../playbook/types.js';
 import type { HostTaskResult, TaskStatus } from '../report/types.js';
-import { renderValue, type Scope } from '../template/index.js';
-import { conditionHolds } from './conditionHolds.js';
+import { evaluateCondition, renderValue, type Scope } from '../template/index.js';
 import { messageOf } from './executeModule.js';
 import { flag } from './flag.js';
 import type { HostState } from './HostState.js';
@@ -89,7 +88,7 @@ function aggregate(outcomes: ItemOutcome[]): ItemOutcome {
 }
 
 function whenHolds(task: TaskDef, inh: Inherited, scope: Scope): boolean {
-  return inh.whens.every((w) => conditionHolds(w, scope, task.pos));
+  return inh.whens.every((w) => evaluateCondition(w, scope, task.pos));
 }
 
 function labelOf(task: TaskDef, item: unknown, scope: Scope): string {

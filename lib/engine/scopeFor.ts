@@ -1,5 +1,5 @@
 import type { Inventory } from '../inventory/types.js';
-import { Scope } from '../template/index.js';
+import { literalVars, Scope } from '../template/index.js';
 import type { HostState } from './HostState.js';
 import type { PlayVars } from './PlayVars.js';
 
@@ -24,7 +24,7 @@ export function scopeFor(inputs: ScopeInputs): Scope {
     host?.vars ?? {},
     play.vars,
     play.varsFiles,
-    play.secrets,
+    literalVars(play.secrets),
     ...inputs.taskVars,
     state.facts,
     inputs.extraVars,

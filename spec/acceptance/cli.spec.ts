@@ -30,7 +30,7 @@ describe('the built CLI', function () {
   it('exits 5 with one usage line for bad command-line use', async () => {
     const res = await runFerry(['run']);
     expect(res.code).to.equal(5);
-    expect(res.stderr).to.match(/ferry: .*playbook/i);
+    expect(res.stderr).to.match(/^ERROR: .*(argument|playbook).*ferry --help/im);
     expect(res.stderr).not.to.match(NO_STACK);
     const unknown = await runFerry(['run', 'x.yml', '-i', 'y.yml', '--no-such-flag']);
     expect(unknown.code).to.equal(5);

@@ -6,11 +6,11 @@ import { parseCronD, type CronEntry } from '../../lib/modules/cron_script/parseC
 import { splitCronCommand } from '../../lib/modules/cron_script/splitCronCommand.js';
 
 /** The fields of an entry a table compares (line and env checked separately where they matter). */
-const brief = (e: CronEntry) => ({ schedule: e.schedule, user: e.user, command: e.command, ...(e.stdin === undefined ? {} : { stdin: e.stdin }) });
+const shapeOf = (e: CronEntry) => ({ schedule: e.schedule, user: e.user, command: e.command, ...(e.stdin === undefined ? {} : { stdin: e.stdin }) });
 
 describe('cron_script: parseCronD', () => {
   // [title, file, entries]
-  const table: Array<[string, string, Array<ReturnType<typeof brief>>]> = [
+  const table: Array<[string, string, Array<ReturnType<typeof shapeOf>>]> = [
     ['comments and blank lines only', '# m h dom mon dow user command\n\n   \n\t# indented comment\n', []],
     ['a five-field entry', '*/5 * * * * root /opt/ops/poll.sh >/dev/null 2>&1\n', [{ schedule: '*/5 * * * *', user: 'root', command: '/opt/ops/poll.sh >/dev/null 2>&1' }]],
     ['names, ranges, lists and steps', '0 9-17/2 1,15 jan-jun mon-fri ferryops run\n', [{ schedule: '0 9-17/2 1,15 jan-jun mon-fri', user: 'ferryops', command: 'run' }]],
@@ -28,7 +28,7 @@ describe('cron_script: parseCronD', () => {
     it(title, () => {
       const parsed = parseCronD(text);
       expect(parsed.problems).to.deep.equal([]);
-      expect(parsed.entries.map(brief)).to.deep.equal(entries);
+      expect(parsed.entries.map(shapeOf)).to.deep.equal(entries);
     });
   }
 

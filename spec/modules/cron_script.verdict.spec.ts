@@ -35,6 +35,7 @@ describe('cron_script: the job program and the verdict', () => {
     ['output must match', [ok({ stdout: 'failed=2\n' })], { rc: 0, output: 'failed=0' }, true, /output does not match \/failed=0\/, last output: failed=2/],
     ['output matches on stderr too', [ok({ stdout: '', stderr: 'deployed: 1, failed=0\n' })], { rc: 0, output: '^deployed' }, false, /succeeded/],
     ['a timeout', [ok({ rc: 124, stdout: '' })], { rc: 0 }, true, /timed out after 300s \(rc 124\), no output/],
+    ['a job killed after ignoring TERM', [ok({ rc: 137, stdout: '' })], { rc: 0 }, true, /was killed \(rc 137\): it ignored the TERM sent after 300s/],
     ['a job that could not start', [ok({ rc: 125, stdout: '', stderr: 'ferry-cron: no user ghost on this host\n' })], { rc: 0 }, true, /could not start: no user ghost on this host/],
   ];
   for (const [title, results, expect_, failed, message] of verdicts) {

@@ -66,14 +66,16 @@ describe('transport: exec over one connection per host', function () {
     const t = transportFor(lab, {}, { maxChannelsPerHost: 1 });
     try {
       const host = await t.connect(specFor(lab, lab.hosts[2]));
+      // A duration no other run uses, so the process can be told apart from a concurrent run's.
+      const sleeper = `sleep 41.${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
       const started = Date.now();
-      const r = await host.exec({ script: 'echo begun; exec sleep 41.25', timeoutMs: 400 });
+      const r = await host.exec({ script: `echo begun; exec ${sleeper}`, timeoutMs: 400 });
       expect(r).to.deep.equal({ rc: 124, stdout: 'begun\n', stderr: '' });
       expect(Date.now() - started).to.be.lessThan(5000);
       // The only channel is still held by the timed-out script: this exec starts once the host has killed it.
       expect((await host.exec({ script: 'echo next' })).stdout).to.equal('next\n');
       expect(Date.now() - started).to.be.lessThan(10000);
-      expect(processesMentioning('sleep 41.25')).to.deep.equal([]);
+      expect(processesMentioning(sleeper)).to.deep.equal([]);
     } finally {
       await t.close();
     }

@@ -22,7 +22,8 @@ export function judgeJobs(results: CronJobResult[], expect: { rc: number; output
 
 function reasonOf(r: CronJobResult, rc: number, timeout: number, re: RegExp | undefined, output: string): string | undefined {
   if (r.rc === SETUP_RC && r.stderr.startsWith(SETUP_PREFIX)) return `could not start: ${r.stderr.slice(SETUP_PREFIX.length).trim()}`;
-  if (r.rc === 124 || r.rc === 137) return `timed out after ${timeout}s (rc ${r.rc})`;
+  if (r.rc === 124) return `timed out after ${timeout}s (rc 124)`;
+  if (r.rc === 137) return `was killed (rc 137): it ignored the TERM sent after ${timeout}s, or something else killed it`;
   if (r.rc !== rc) return `exited with rc ${r.rc} (expected ${rc})`;
   if (re && !re.test(output)) return `output does not match /${re.source}/`;
   return undefined;
