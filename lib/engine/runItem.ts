@@ -3,7 +3,8 @@ import { connectionVarsOf } from '../inventory/index.js';
 import type { ModuleContext } from '../modules/defineModule.js';
 import type { TaskDef } from '../playbook/types.js';
 import type { RemoteHost } from '../transport/types.js';
-import { evaluateCondition, type Scope } from '../template/index.js';
+import { evaluateCondition, hasTemplate, type Scope } from '../template/index.js';
+import { checkRenderedArgs } from './checkRenderedArgs.js';
 import { executeModule, messageOf, type ModuleOutcome } from './executeModule.js';
 import { flag } from './flag.js';
 import type { HostState } from './HostState.js';
@@ -22,6 +23,7 @@ export async function runItem(pc: PlayContext, task: TaskDef, inh: Inherited, st
   const module = opts.modules.get(task.module);
   if (!module) throw new FerryError('UNKNOWN_MODULE', `unknown module '${task.module}'`, task.pos);
   const args = renderArgs(module, task.args, scope, task.argPos, task.pos);
+  if (hasTemplate(task.args)) checkRenderedArgs(module, task.args, args, task.argPos, task.pos);
   const noLog = flag(inh.no_log, scope, task.pos) ?? false;
   for (const key of module.alwaysSecret ?? []) opts.redactor.addDeep(args[key]);
   if (noLog) for (const key of module.secretArgs ?? []) opts.redactor.addDeep(args[key]);

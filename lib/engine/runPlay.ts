@@ -1,3 +1,4 @@
+import { FerryError } from '../errors/FerryError.js';
 import { applyLimit, selectHosts } from '../inventory/index.js';
 import type { PlayDef, Step, TaskDef } from '../playbook/types.js';
 import { resolveSecrets } from '../secrets/resolveSecrets.js';
@@ -16,8 +17,7 @@ export class PlayAborted extends Error {}
 
 // Runs one play: its hosts in rolling batches, tasks in order on every host of a batch, handlers at the end of each batch.
 export async function runPlay(opts: RunOptions, play: PlayDef, states: Map<string, HostState>, baseDir: string): Promise<void> {
-  let names = selectHosts(opts.inventory, play.hosts);
-  if (opts.limit) names = names.length ? applyLimit(opts.inventory, names, opts.limit) : names;
+  const names = playHosts(opts, play);
   const hosts = names.map((n) => states.get(n)!).filter((s) => s.active);
   opts.listener.playStart?.({ name: play.name || play.hosts, hosts: hosts.map((h) => h.name) });
   if (hosts.length === 0) return;
@@ -47,6 +47,18 @@ export async function runPlay(opts: RunOptions, play: PlayDef, states: Map<strin
   for (const batch of batches(hosts, play.serial, play.pos)) {
     await runSteps(pc, play.tasks, ROOT, batch, failurePolicy(play, batch));
     await runHandlers(pc, play.handlers, batch);
+  }
+}
+
+/** The play's hosts narrowed by --limit; the CLI already refused a limit that matches no host at all. */
+function playHosts(opts: RunOptions, play: PlayDef): string[] {
+  const names = selectHosts(opts.inventory, play.hosts);
+  if (!opts.limit || names.length === 0) return names;
+  try {
+    return applyLimit(opts.inventory, names, opts.limit);
+  } catch (err) {
+    if (err instanceof FerryError && err.code === 'LIMIT') return [];
+    throw err;
   }
 }
 

@@ -1,0 +1,21 @@
+// ferry as a library: the same layers the CLI uses, from loaders to report.
+export { FerryError, FerryErrors, formatProblem, type ErrorCode, type Where } from './errors/FerryError.js';
+export { Redactor, fingerprint } from './secrets/Redactor.js';
+export { loadPlaybook } from './playbook/index.js';
+export type { Playbook, PlayDef, Step, TaskDef, BlockDef, IncludeDef, Pos } from './playbook/types.js';
+export { applyLimit, connectionVarsOf, inventoryGraph, inventoryListing, loadInventory, selectHosts } from './inventory/index.js';
+export type { Inventory, InventoryGroup, InventoryHost } from './inventory/types.js';
+export { Scope, evaluate, evaluateCondition, renderValue } from './template/index.js';
+export { defineModule, type ModuleContext, type ModuleDef, type Plan, type Change, type ApplyResult } from './modules/defineModule.js';
+export { builtinModules } from './modules/index.js';
+export { runPlaybook } from './engine/runPlaybook.js';
+export type { HostConnector, RunOptions } from './engine/RunOptions.js';
+export { LocalHost } from './transport/LocalHost.js';
+export { Transport, type TransportOptions } from './transport/index.js';
+export type { ConnectionSpec, ExecRequest, ExecResult, HostKeyPolicy, RemoteHost, WriteRequest } from './transport/types.js';
+export { ConsoleReporter, ReportCollector, colorEnabled, writeReport } from './report/index.js';
+export type { HostTaskResult, RunListener, RunReport, TaskStatus } from './report/types.js';
+export { EXIT } from './report/exitCodes.js';
+export { GiteaClient } from './gitea/index.js';
+export { main } from './cli/main.js';
+export { VERSION } from './version.js';
