@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { FerryError, FerryErrors } from '../errors/FerryError.js';
+import { preflight } from '../engine/preflight/preflight.js';
 import { applyLimit, loadInventory } from '../inventory/index.js';
 import type { Inventory } from '../inventory/types.js';
 import { builtinModules } from '../modules/index.js';
@@ -13,7 +14,7 @@ export interface RunInputs {
 }
 
 // Loads both files and reports every problem of both at once, before any connection is made.
-export async function loadRunInputs(playbookFile: string, inventoryFile: string, limit?: string): Promise<RunInputs> {
+export async function loadRunInputs(playbookFile: string, inventoryFile: string, limit?: string, extraVars: Record<string, unknown> = {}): Promise<RunInputs> {
   const [pb, inv] = await Promise.allSettled([
     loadPlaybook(resolve(playbookFile), { modules: builtinModules }),
     loadInventory(resolve(inventoryFile), { playbookDir: dirname(resolve(playbookFile)) }),
@@ -22,7 +23,9 @@ export async function loadRunInputs(playbookFile: string, inventoryFile: string,
   if (problems.length) throw new FerryErrors(problems);
   const inventory = (inv as PromiseFulfilledResult<Inventory>).value;
   if (limit) applyLimit(inventory, [...inventory.hosts.keys()], limit);
-  return { playbook: (pb as PromiseFulfilledResult<Playbook>).value, inventory };
+  const playbook = (pb as PromiseFulfilledResult<Playbook>).value;
+  preflight(playbook, inventory, extraVars, builtinModules);
+  return { playbook, inventory };
 }
 
 /** The FerryErrors inside any rejection; anything else is a bug and is rethrown. */

@@ -35,8 +35,8 @@ export interface RunArgs {
 
 // `ferry run PLAYBOOK -i INVENTORY`: load and validate everything, then run it over one connection per host.
 export async function runCommand(args: RunArgs, out: NodeJS.WriteStream = process.stdout): Promise<number> {
-  const { playbook, inventory } = await loadRunInputs(args.playbook, args.inventory, args.limit);
   const extraVars = parseExtraVars(args.extraVars);
+  const { playbook, inventory } = await loadRunInputs(args.playbook, args.inventory, args.limit, extraVars);
   const redactor = new Redactor();
   inventorySecrets(inventory).forEach((s) => redactor.add(s));
   const connector = new Transport({

@@ -8,6 +8,8 @@ export class HostState {
   readonly notified = new Set<string>();
   /** A task failed here: the host takes no further part in the play or the run. */
   failed = false;
+  /** How many enclosing blocks with a rescue the host is running the `block:` part of: their rescue handles its failures. */
+  rescuable = 0;
   /** Why the host could not be reached; set once, the host is then out of the run. */
   unreachable?: string;
   /** Some task would have changed this host in check mode: later probe errors are 'pending', not failures. */

@@ -5,6 +5,8 @@ export interface PlayVars {
   play: PlayDef;
   vars: Record<string, unknown>;
   varsFiles: Record<string, unknown>;
+  /** Per host, when some vars_files path is a template: the static files' vars, then that host's templated ones. */
+  hostVarsFiles?: Map<string, Record<string, unknown>>;
   secrets: Record<string, unknown>;
   hosts: string[];
 }

@@ -3,7 +3,7 @@ import { connectionVarsOf } from '../inventory/index.js';
 import type { ModuleContext } from '../modules/defineModule.js';
 import type { TaskDef } from '../playbook/types.js';
 import type { RemoteHost } from '../transport/types.js';
-import { evaluateCondition, hasTemplate, type Scope } from '../template/index.js';
+import { evaluateCondition, hasTemplate, referencedNames, type Scope } from '../template/index.js';
 import { checkRenderedArgs } from './checkRenderedArgs.js';
 import { executeModule, messageOf, type ModuleOutcome } from './executeModule.js';
 import { flag } from './flag.js';
@@ -62,22 +62,36 @@ export async function runItem(pc: PlayContext, task: TaskDef, inh: Inherited, st
 }
 
 function applyConditions(outcome: ItemOutcome, task: TaskDef, scope: Scope, check: boolean): ItemOutcome {
-  if (task.changed_when === undefined && task.failed_when === undefined) return outcome;
   if (outcome.status === 'skipped' || outcome.status === 'pending') return outcome;
+  // In check mode a change is only predicted: a condition that reads the task's own result has nothing to judge yet.
+  const predicted = check && outcome.status === 'changed';
+  const judged = (condition: unknown): boolean => condition !== undefined && !(predicted && readsResult(condition, task.register));
+  const [changedWhen, failedWhen] = [judged(task.changed_when), judged(task.failed_when)];
+  if (!changedWhen && !failedWhen) return outcome;
   const view = scope.child(task.register ? { [task.register]: outcome.result } : {});
   const result = { ...outcome.result };
   let status = outcome.status;
-  if (task.changed_when !== undefined && !(check && status === 'changed')) {
+  if (changedWhen) {
     const changed = evaluateCondition(task.changed_when, view, task.pos);
     result.changed = changed;
     if (status !== 'failed') status = changed ? 'changed' : 'ok';
   }
-  if (task.failed_when !== undefined) {
+  if (failedWhen) {
     const failed = evaluateCondition(task.failed_when, view, task.pos);
     result.failed = failed;
     status = failed ? 'failed' : result.changed ? 'changed' : 'ok';
   }
+  // Work that check mode did not do was not verified either: never report it as ok.
+  if (predicted && status === 'ok') {
+    const would = (outcome.plan?.changes ?? []).map((c) => c.summary).join('; ');
+    return { ...outcome, status: 'skipped', msg: `not run in check mode${would ? `: would ${would}` : ''}`, result: { ...result, skipped: true } };
+  }
   return { ...outcome, status, result };
+}
+
+function readsResult(condition: unknown, register: string | undefined): boolean {
+  if (register === undefined) return false;
+  return (Array.isArray(condition) ? condition : [condition]).some((c) => referencedNames(c, { expression: true }).includes(register));
 }
 
 /** `ansible_become` / `become` in the inventory: Ansible lets the host's variable beat the play's keyword. */

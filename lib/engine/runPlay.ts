@@ -11,6 +11,7 @@ import type { RunOptions } from './RunOptions.js';
 import { runSteps, type AfterTask } from './runSteps.js';
 import { runTask } from './runTask.js';
 import { scopeFor } from './scopeFor.js';
+import { hasTemplatedVarsFiles, templatedVarsFiles } from './templatedVarsFiles.js';
 
 /** Thrown by the failure policy to stop a play (and the run) on every host. */
 export class PlayAborted extends Error {}
@@ -44,9 +45,14 @@ export async function runPlay(opts: RunOptions, play: PlayDef, states: Map<strin
         hostScope: (name) => pc.scopeOf(states.get(name) ?? state, []),
       }),
   };
+  if (hasTemplatedVarsFiles(play)) {
+    playVars.hostVarsFiles = new Map(hosts.map((h) => [h.name, { ...playVars.varsFiles, ...templatedVarsFiles(play, pc.scopeOf(h, [])) }]));
+  }
   for (const batch of batches(hosts, play.serial, play.pos)) {
     await runSteps(pc, play.tasks, ROOT, batch, failurePolicy(play, batch));
     await runHandlers(pc, play.handlers, batch);
+    // As ansible-playbook: when every host of a batch failed, the rollout stops here, whatever max_fail_percentage says.
+    if (batch.every((h) => !h.active)) throw new PlayAborted(`every host of a batch failed in play '${play.name}': no later batch or play runs`);
   }
 }
 
@@ -64,7 +70,8 @@ function playHosts(opts: RunOptions, play: PlayDef): string[] {
 
 function failurePolicy(play: PlayDef, batch: HostState[]): AfterTask {
   return () => {
-    const failed = batch.filter((h) => h.failed || h.unreachable !== undefined).length;
+    // A failure inside a block with a rescue is the rescue's to handle: it counts only if the rescue fails too.
+    const failed = batch.filter((h) => (h.failed && h.rescuable === 0) || h.unreachable !== undefined).length;
     if (failed === 0) return;
     if (play.any_errors_fatal === true) throw new PlayAborted(`any_errors_fatal: a host failed in play '${play.name}'`);
     const max = play.max_fail_percentage;

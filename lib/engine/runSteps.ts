@@ -28,7 +28,13 @@ export async function runSteps(pc: PlayContext, steps: Step[], outer: Inherited,
 async function runBlock(pc: PlayContext, block: BlockDef, outer: Inherited, hosts: HostState[], after: AfterTask): Promise<void> {
   const inh = inherit(outer, block);
   const entered = hosts.filter((h) => h.active);
-  await runSteps(pc, block.block, inh, entered, after);
+  const guarded = block.rescue.length > 0 ? entered : [];
+  guarded.forEach((h) => h.rescuable++);
+  try {
+    await runSteps(pc, block.block, inh, entered, after);
+  } finally {
+    guarded.forEach((h) => h.rescuable--);
+  }
   const failed = entered.filter((h) => h.failed && h.unreachable === undefined);
   if (block.rescue.length > 0 && failed.length > 0) {
     for (const h of failed) h.failed = false;

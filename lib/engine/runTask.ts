@@ -22,7 +22,7 @@ export async function runTask(pc: PlayContext, task: TaskDef, outer: Inherited, 
     record(pc, task, state, done, info);
     return done;
   });
-  if (once) for (const state of active.slice(1)) recordQuietly(task, state, outcomes[0]);
+  if (once) for (const state of active.slice(1)) recordQuietly(pc, task, state, outcomes[0]);
 }
 
 function record(pc: PlayContext, task: TaskDef, state: HostState, done: TaskOnHost, info: { name: string; module: string }): void {
@@ -33,13 +33,15 @@ function record(pc: PlayContext, task: TaskDef, state: HostState, done: TaskOnHo
     return;
   }
   listener.hostResult?.(info, done.result);
-  recordQuietly(task, state, done);
-  const status = done.result.status;
-  if (status === 'failed' && !done.result.ignored) state.failed = true;
-  if (pc.opts.check && (status === 'changed' || status === 'pending')) state.pendingChanges++;
+  recordQuietly(pc, task, state, done);
+  if (done.result.status === 'failed' && !done.result.ignored) state.failed = true;
 }
 
-function recordQuietly(task: TaskDef, state: HostState, done: TaskOnHost): void {
+/** What every host learns from a task, including the hosts a run_once task ran for. */
+function recordQuietly(pc: PlayContext, task: TaskDef, state: HostState, done: TaskOnHost): void {
+  const status = done.result.status;
+  // A change not made in check mode makes later probes on this host depend on it (run_once changes count for all).
+  if (pc.opts.check && (status === 'changed' || status === 'pending')) state.pendingChanges++;
   // Registered output is data, never a template: a `{{` in a command's stdout stays text.
   if (task.register) state.facts[task.register] = literal(done.registered);
   const facts = done.registered.ansible_facts;

@@ -23,7 +23,7 @@ export function scopeFor(inputs: ScopeInputs): Scope {
   return new Scope([
     host?.vars ?? {},
     play.vars,
-    play.varsFiles,
+    play.hostVarsFiles?.get(state.name) ?? play.varsFiles,
     literalVars(play.secrets),
     ...inputs.taskVars,
     state.facts,

@@ -10,12 +10,16 @@ import { file } from './file.js';
 import { setFact } from './set_fact.js';
 import { shell } from './shell.js';
 import { user } from './user/user.js';
+import { giteaUser } from './gitea_user/giteaUser.js';
+import { tokenFile } from './token_file/tokenFile.js';
+import { assertIdentity } from './assert_identity/assertIdentity.js';
 
 // Every module ferry ships, by the name a task uses; the engine and `ferry doc` read this one map.
 export const builtinModules: ReadonlyMap<string, ModuleDef> = new Map(
-  ([command, shell, file, copy, debug, envLine, cronScript, user, setFact, assert, fail] as ModuleDef[]).map((m) => [m.name, m]),
+  ([command, shell, file, copy, debug, envLine, cronScript, user, setFact, assert, fail, giteaUser, tokenFile, assertIdentity] as ModuleDef[]).map((m) => [m.name, m]),
 );
 
 /** Each module by itself, for callers that want one (specs, docs). */
 export { assert, command, copy, cronScript, debug, envLine, file, shell, user, fail, setFact };
+export { giteaUser, tokenFile, assertIdentity };
 export type { ModuleContext, ModuleDef, Plan, Change, ApplyResult } from './defineModule.js';

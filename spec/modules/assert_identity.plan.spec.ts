@@ -1,8 +1,11 @@
+import { Ajv } from 'ajv';
 import { expect } from 'chai';
+import { parse } from 'yaml';
 import { FerryError } from '../../lib/errors/FerryError.js';
 import { assertIdentityPlan } from '../../lib/modules/assert_identity/assertIdentityPlan.js';
 import type { AssertIdentityArgs, IdentityFacts } from '../../lib/modules/assert_identity/assertIdentityTypes.js';
 import { userUrlOf } from '../../lib/modules/assert_identity/probeIdentityOnHost.js';
+import { assertIdentity } from '../../lib/modules/assert_identity/assertIdentity.js';
 
 const ENV = '/etc/molecule-bootstrap/all-credentials.env';
 const args: AssertIdentityArgs = { gitea_url: 'https://git.example', login: 'ops-automation', env_file: ENV };
@@ -75,4 +78,29 @@ describe('assert_identity: plan from facts', () => {
       expect((err as FerryError).format()).not.to.include('hunter2-pass');
     }
   });
+});
+
+describe('assert_identity: argument schema', () => {
+  // Compiled the way the loader and the schema spec do: strict, every error.
+  const validate = new Ajv({ allErrors: true, strict: true }).compile(assertIdentity.args);
+
+  it('accepts its own example', () => {
+    const [task] = parse(assertIdentity.example ?? '') as Array<Record<string, unknown>>;
+    expect(validate(task[assertIdentity.name]), JSON.stringify(validate.errors)).to.equal(true);
+  });
+
+  // [args, valid]
+  const table: Array<[Record<string, unknown>, boolean]> = [
+    [{ gitea_url: 'https://git.example', login: 'a', env_file: '/e' }, true],
+    [{ gitea_url: 'https://git.example', login: 'a', env_file: '/e', key: 'TOKEN_2' }, true],
+    [{ gitea_url: 'https://git.example', login: 'a', token_file: '/t' }, true],
+    [{ gitea_url: 'https://git.example', login: 'a', env_file: '/e', token_file: '/t' }, false],
+    [{ gitea_url: 'https://git.example', login: 'a' }, false],
+    [{ gitea_url: 'https://git.example', login: 'a', token_file: '/t', key: 'X' }, false],
+    [{ gitea_url: 'https://git.example', login: 'a', env_file: '/e', key: 'BAD-KEY' }, false],
+    [{ gitea_url: 'https://git.example', env_file: '/e' }, false],
+  ];
+  for (const [args, valid] of table) {
+    it(`${valid ? 'accepts' : 'refuses'} ${JSON.stringify(args)}`, () => expect(validate(args)).to.equal(valid));
+  }
 });

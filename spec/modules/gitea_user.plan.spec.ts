@@ -1,8 +1,11 @@
+import { Ajv } from 'ajv';
 import { expect } from 'chai';
+import { parse } from 'yaml';
 import { FerryError } from '../../lib/errors/FerryError.js';
 import { defaultEmail, giteaUserPlan } from '../../lib/modules/gitea_user/giteaUserPlan.js';
 import type { GiteaUserArgs, GiteaUserFacts } from '../../lib/modules/gitea_user/giteaUserTypes.js';
 import { randomPassword } from '../../lib/modules/gitea_user/randomPassword.js';
+import { giteaUser } from '../../lib/modules/gitea_user/giteaUser.js';
 
 const USER = { id: 5, login: 'ops-automation', active: true, prohibit_login: false };
 const TEAM = { id: 3, name: 'ops' };
@@ -79,4 +82,29 @@ describe('gitea_user: plan from facts', () => {
       for (const re of [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/]) expect(p).to.match(re);
     }
   });
+});
+
+describe('gitea_user: argument schema', () => {
+  // Compiled the way the loader and the schema spec do: strict, every error.
+  const validate = new Ajv({ allErrors: true, strict: true }).compile(giteaUser.args);
+
+  it('accepts its own example', () => {
+    const [task] = parse(giteaUser.example ?? '') as Array<Record<string, unknown>>;
+    expect(validate(task[giteaUser.name]), JSON.stringify(validate.errors)).to.equal(true);
+  });
+
+  // [args, valid]
+  const table: Array<[Record<string, unknown>, boolean]> = [
+    [{ name: 'ops-automation', gitea_url: 'https://git.example' }, true],
+    [{ name: 'ops-automation', gitea_url: 'https://git.example', org: 'o', team: 't', visibility: 'private', email: 'a@b', full_name: 'A' }, true],
+    [{ name: 'ops-automation', gitea_url: 'https://git.example', org: 'o' }, false],
+    [{ name: 'ops-automation', gitea_url: 'https://git.example', team: 't' }, false],
+    [{ name: 'ops automation', gitea_url: 'https://git.example' }, false],
+    [{ name: 'ops-automation', gitea_url: 'https://git.example', password: 'x' }, false],
+    [{ name: 'ops-automation', gitea_url: 'https://git.example', visibility: 'secret' }, false],
+    [{ name: 'ops-automation' }, false],
+  ];
+  for (const [args, valid] of table) {
+    it(`${valid ? 'accepts' : 'refuses'} ${JSON.stringify(args)}`, () => expect(validate(args)).to.equal(valid));
+  }
 });

@@ -4,7 +4,9 @@ import type { RemoteHost } from '../../lib/transport/types.js';
 
 /** The site admin of the Gitea double in the persona specs. */
 export const ADMIN = { user: 'site-admin', password: 'Adm1n-pass-persona-spec-7Qx' };
+/** The seed's persona and organization. */
 export const PERSONA = 'ops-automation';
+/** The organization whose team the persona joins. */
 export const ORG = 'molecule-ai';
 /** The seed's scopes for the persona token. */
 export const SCOPES = ['read:organization', 'read:notification', 'read:user', 'write:repository'];

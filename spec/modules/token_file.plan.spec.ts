@@ -1,4 +1,6 @@
+import { Ajv } from 'ajv';
 import { expect } from 'chai';
+import { parse } from 'yaml';
 import { FerryError } from '../../lib/errors/FerryError.js';
 import { normalizeScopes } from '../../lib/gitea/scopes.js';
 import type { GiteaToken } from '../../lib/gitea/types.js';
@@ -6,6 +8,7 @@ import { readStoredToken } from '../../lib/modules/token_file/readStoredToken.js
 import { tokenFilePlan } from '../../lib/modules/token_file/tokenFilePlan.js';
 import type { TokenFileArgs, TokenFileFacts, TokenIdentity } from '../../lib/modules/token_file/tokenFileTypes.js';
 import { dirStat, fileStat, missing } from './statOf.js';
+import { tokenFile } from '../../lib/modules/token_file/tokenFile.js';
 
 const TOKEN = '0123456789abcdef0123456789abcdef1234abcd';
 const PATH = '/etc/molecule-bootstrap/personas/ops-automation/token';
@@ -141,5 +144,31 @@ describe('token_file: plan from facts', () => {
       expect((caught as FerryError).message).to.match(message);
       expect((caught as FerryError).hint ?? '').not.to.equal('');
     });
+  }
+});
+
+describe('token_file: argument schema', () => {
+  // Compiled the way the loader and the schema spec do: strict, every error.
+  const validate = new Ajv({ allErrors: true, strict: true }).compile(tokenFile.args);
+
+  it('accepts its own example', () => {
+    const [task] = parse(tokenFile.example ?? '') as Array<Record<string, unknown>>;
+    expect(validate(task[tokenFile.name]), JSON.stringify(validate.errors)).to.equal(true);
+  });
+
+  // [args, valid]
+  const table: Array<[Record<string, unknown>, boolean]> = [
+    [{ path: '/t', persona: 'p', scopes: ['read:user'], gitea_url: 'https://git.example' }, true],
+    [{ path: '/t', token: 'abc' }, true],
+    [{ path: '/t', token: 'abc', persona: 'p', scopes: ['read:user'], gitea_url: 'https://git.example' }, false],
+    [{ path: '/t', persona: 'p', scopes: ['read:user'] }, false],
+    [{ path: '/t', persona: 'p', scopes: [], gitea_url: 'https://git.example' }, false],
+    [{ path: '/t', persona: 'p', scopes: ['read:user'], gitea_url: 'git.example' }, false],
+    [{ path: '/t', token: 'abc', admin_password: 'x' }, false],
+    [{ path: '/t', token: 'abc', admin_password_env: 'MY-VAR' }, false],
+    [{ path: '/t', persona: 'p', scopes: ['read:user'], gitea_url: 'http://g', admin_user_env: 'U', admin_password_file: 'secrets/pw', mode: '0640', owner: 'root', group: 0, token_name: 'n' }, true],
+  ];
+  for (const [args, valid] of table) {
+    it(`${valid ? 'accepts' : 'refuses'} ${JSON.stringify(args)}`, () => expect(validate(args)).to.equal(valid));
   }
 });

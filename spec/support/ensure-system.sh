@@ -5,16 +5,16 @@
 set -euo pipefail
 
 need_install=0
-for tool in /usr/sbin/sshd strace sudo ssh-keygen unshare; do
+for tool in /usr/sbin/sshd strace sudo ssh-keygen unshare curl ssh-agent; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     need_install=1
   fi
 done
 
 if [ "$need_install" = 1 ]; then
-  echo "ensure-system: installing openssh-server strace sudo util-linux" >&2
+  echo "ensure-system: installing openssh-server openssh-client strace sudo util-linux curl" >&2
   apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssh-server strace sudo util-linux >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssh-server openssh-client strace sudo util-linux curl >/dev/null
 fi
 
 mkdir -p /run/sshd

@@ -29,6 +29,7 @@ export const assertIdentity = defineModule<AssertIdentityArgs, IdentityFacts, ne
     dependencies: { key: { required: ['env_file'], properties: { env_file: true } } },
   },
   readOnly: true,
+  prints: true,
   example: `- name: The hosts now act as the persona
   assert_identity:
     env_file: /etc/molecule-bootstrap/all-credentials.env

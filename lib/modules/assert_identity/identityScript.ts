@@ -18,6 +18,8 @@ export function identityScript(args: AssertIdentityArgs, userUrl: string): strin
     `[ -e "$src" ] || { printf 'state=missing\\n'; exit 0; }`,
     `[ -r "$src" ] || { printf 'state=unreadable\\n'; exit 0; }`,
     read,
+    // A CRLF env file leaves a carriage return on the value; consumers that tolerate CRLF drop it, and so do we.
+    `tok=\${tok%"$(printf '\\r')"}`,
     `[ -n "$tok" ] || { printf 'state=empty\\n'; exit 0; }`,
     // Anything but visible characters (spaces, newlines) is no token and would forge extra header lines.
     `[ "$(printf '%s' "$tok" | tr -d '[:graph:]' | wc -c)" -eq 0 ] || { printf 'state=garbage\\n'; exit 0; }`,

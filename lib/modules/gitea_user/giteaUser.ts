@@ -10,6 +10,11 @@ export const giteaUser = defineModule<GiteaUserArgs, GiteaUserFacts, GiteaUserDa
   name: 'gitea_user',
   summary: 'Ensure a Gitea service account exists (must_change_password false, token use only) and is in an org team',
   args: {
+    description:
+      'Runs on the controller with a site admin\'s Basic credentials (admin_user_env / admin_password_env / admin_password_file). ' +
+      'A new account gets must_change_password false and a random password that is never shown or stored: the persona uses tokens only. ' +
+      'An existing account is checked, not edited: prohibit_login or an inactive account is an error (its tokens would be refused). ' +
+      'Gitea\'s API does not show another account\'s must_change_password; token_file reports it when Gitea refuses the persona\'s token with 403.',
     type: 'object',
     additionalProperties: false,
     required: ['name', 'gitea_url'],

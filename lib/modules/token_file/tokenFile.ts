@@ -12,6 +12,10 @@ export const tokenFile = defineModule<TokenFileArgs, TokenFileFacts, TokenFileDa
   name: 'token_file',
   summary: 'Ensure a file holds a Gitea token of the persona with exactly the asked scopes (minted only when needed)',
   args: {
+    description:
+      'Keeps the stored token when it authenticates as persona, is listed among its tokens under token_name and has exactly the scopes; ' +
+      'a mode/owner drift alone is fixed without minting. Otherwise the older token of that name is deleted, a new one minted ' +
+      '(admin Basic credentials from the controller), proven with GET /api/v1/user and written atomically. Diffs show ****last4 only.',
     type: 'object',
     additionalProperties: false,
     required: ['path'],
