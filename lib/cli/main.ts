@@ -4,6 +4,7 @@ import { FerryError, FerryErrors } from '../errors/FerryError.js';
 import { EXIT } from '../report/exitCodes.js';
 import { VERSION } from '../version.js';
 import { inventoryCommand } from './inventoryCommand.js';
+import { rollbackCommand } from './rollbackCommand.js';
 import { runCommand } from './runCommand.js';
 
 const USAGE_CODES = new Set(['USAGE', 'LIMIT']);
@@ -34,6 +35,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<numb
           .option('user', { alias: 'u', type: 'string', describe: 'login user when the inventory names none' })
           .option('private-key', { type: 'string', describe: 'private key file when the inventory names none' })
           .option('timeout', { alias: 'T', type: 'number', default: 10, describe: 'seconds to wait for a host to connect' })
+          .option('keep-backups', { type: 'number', describe: "keep only the N newest runs' backups on each host that changed a file" })
           .option('verbose', { alias: 'v', type: 'count', describe: 'more detail (-vv, -vvv)' }),
       async (a) => {
         code = await runCommand({
@@ -45,6 +47,28 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<numb
           skipTags: splitList(a.skipTags),
           verbose: a.verbose ?? 0,
         });
+      },
+    )
+    .command(
+      'rollback <run-report>',
+      'put every file a run changed back as it was before the run',
+      (y) =>
+        y
+          .positional('run-report', { type: 'string', demandOption: true, describe: 'the JSON report `ferry run --report` wrote' })
+          .option('inventory', { alias: 'i', type: 'string', describe: 'inventory YAML file (default: the one the run used)' })
+          .option('check', { alias: 'C', type: 'boolean', default: false, describe: 'say what would be restored, change nothing' })
+          .option('force', { type: 'boolean', default: false, describe: 'restore files changed since the run too' })
+          .option('limit', { alias: 'l', type: 'string', describe: 'host pattern to narrow the rollback' })
+          .option('forks', { alias: 'f', type: 'number', default: 64, describe: 'hosts worked on at once' })
+          .option('report', { type: 'string', describe: "write the rollback's own JSON report to this file (mode 0600)" })
+          .option('known-hosts', { type: 'string', describe: 'known_hosts file (default ~/.ssh/known_hosts)' })
+          .option('user', { alias: 'u', type: 'string', describe: 'login user when the inventory names none' })
+          .option('private-key', { type: 'string', describe: 'private key file when the inventory names none' })
+          .option('timeout', { alias: 'T', type: 'number', default: 10, describe: 'seconds to wait for a host to connect' })
+          .option('keep-backups', { type: 'number', describe: "keep only the N newest runs' backups on each host" })
+          .option('verbose', { alias: 'v', type: 'count', describe: 'more detail (-vv, -vvv)' }),
+      async (a) => {
+        code = await rollbackCommand({ ...a, from: a.runReport as string, verbose: a.verbose ?? 0 });
       },
     )
     .command(

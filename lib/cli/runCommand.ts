@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { runPlaybook } from '../engine/runPlaybook.js';
 import { builtinModules } from '../modules/index.js';
 import { ConsoleReporter } from '../report/ConsoleReporter.js';
@@ -10,11 +10,13 @@ import { LocalHost } from '../transport/LocalHost.js';
 import { Transport } from '../transport/Transport.js';
 import { connectionSpecs } from './connectionSpecs.js';
 import { inventorySecrets } from './inventorySecrets.js';
+import { keepBackupsOf } from './keepBackups.js';
 import { loadRunInputs } from './loadRunInputs.js';
 import { parseExtraVars } from './parseExtraVars.js';
+import { RunAids, type AidArgs } from './runAids.js';
 
 /** `ferry run` options, as yargs parses them. */
-export interface RunArgs {
+export interface RunArgs extends AidArgs {
   playbook: string;
   inventory: string;
   check: boolean;
@@ -31,10 +33,12 @@ export interface RunArgs {
   privateKey?: string;
   timeout: number;
   verbose: number;
+  keepBackups?: number;
 }
 
 // `ferry run PLAYBOOK -i INVENTORY`: load and validate everything, then run it over one connection per host.
 export async function runCommand(args: RunArgs, out: NodeJS.WriteStream = process.stdout): Promise<number> {
+  const keepBackups = keepBackupsOf(args.keepBackups);
   const extraVars = parseExtraVars(args.extraVars);
   const { playbook, inventory } = await loadRunInputs(args.playbook, args.inventory, args.limit, extraVars);
   const redactor = new Redactor();
@@ -42,31 +46,37 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream = proces
   const connector = new Transport({
     hostKeys: { knownHostsFile: args.knownHosts ?? join(homedir(), '.ssh', 'known_hosts'), acceptNew: args.acceptNewHostKeys },
   });
+  const aids = new RunAids(args, playbook, redactor, { out, err: process.stderr, stdin: process.stdin, env: process.env });
+  const [check, diff] = [args.check || aids.check, args.diff || aids.check];
   const console = new ConsoleReporter({
-    write: (s) => out.write(redactor.mask(s)),
+    write: aids.write,
     color: colorEnabled(out, process.env),
-    diff: args.diff,
+    diff,
     verbosity: args.verbose,
-    check: args.check,
+    check,
   });
   const report = await runPlaybook({
     playbook,
     inventory,
     modules: builtinModules,
-    connector,
-    localHost: new LocalHost(),
-    listener: console,
+    connector: aids.connector(connector),
+    localHost: aids.localHost(new LocalHost()),
+    listener: aids.listener(console),
+    taskGate: aids.taskGate,
     redactor,
     connectionSpec: connectionSpecs(inventory, { user: args.user, privateKey: args.privateKey, connectTimeout: args.timeout }),
     limit: args.limit,
-    check: args.check,
-    diff: args.diff,
+    check,
+    diff,
     forks: args.forks,
     extraVars,
     tags: args.tags,
     skipTags: args.skipTags,
     verbosity: args.verbose,
-  });
+    keepBackups,
+    inventoryFile: resolve(args.inventory),
+  }).finally(() => aids.close());
   if (args.report) await writeReport(args.report, redactor.maskDeep(report));
+  await aids.afterRun(report);
   return report.exitCode;
 }

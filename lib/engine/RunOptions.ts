@@ -11,6 +11,15 @@ export interface HostConnector {
   close(): Promise<void>;
 }
 
+/** A task about to run, as a task gate sees it: the shown (rendered, masked) name and the name as written. */
+export interface GatedTask {
+  name: string;
+  module: string;
+  handler: boolean;
+  /** The name as written in the playbook (may hold `{{ }}`). */
+  rawName?: string;
+}
+
 // Everything one run needs, resolved by the CLI (or a library caller) before any host is contacted.
 export interface RunOptions {
   playbook: Playbook;
@@ -31,4 +40,12 @@ export interface RunOptions {
   tags?: string[];
   skipTags?: string[];
   verbosity: number;
+  /** Asked before each task runs (--step, --start-at-task): false skips it on every host of the batch, silently. */
+  taskGate?(task: GatedTask): boolean | Promise<boolean>;
+  /** Names this run's backups on every host and in the report; made up when absent. */
+  runId?: string;
+  /** After the run, keep only this many runs' backups on each host that changed a file. */
+  keepBackups?: number;
+  /** The inventory file, recorded in the report so `ferry rollback` can reach the same hosts. */
+  inventoryFile?: string;
 }

@@ -1,6 +1,6 @@
 import { FerryError } from '../errors/FerryError.js';
 import type { ModuleContext, ModuleDef, Plan } from '../modules/defineModule.js';
-import type { TaskStatus } from '../report/types.js';
+import type { FileChange, TaskStatus } from '../report/types.js';
 
 /** The raw outcome of one module call on one host: unmasked, for the engine to mask and register. */
 export interface ModuleOutcome {
@@ -9,6 +9,8 @@ export interface ModuleOutcome {
   plan?: Plan;
   /** Values a `register` sees. */
   result: Record<string, unknown>;
+  /** Files apply changed, with their backups. */
+  files?: FileChange[];
 }
 
 // Probe, plan, and apply only when the plan has changes and the task is not in check mode: check mode falls out of that.
@@ -24,7 +26,8 @@ export async function executeModule(
     plan = module.plan(facts, args);
   } catch (err) {
     // A probe that fails after an earlier would-be change in check mode depends on that change: pending, not failed.
-    if (opts.check && opts.pendingBefore && !(err instanceof FerryError && err.code === 'UNREACHABLE')) {
+    // A local module (fail, assert) probes nothing: its failure is the playbook's verdict, in check mode too.
+    if (opts.check && opts.pendingBefore && !module.local && !(err instanceof FerryError && err.code === 'UNREACHABLE')) {
       return { status: 'pending', msg: `${messageOf(err)} (depends on a change not made in check mode)`, result: { pending: true } };
     }
     throw err;
@@ -38,7 +41,8 @@ export async function executeModule(
   }
   const applied = await module.apply(ctx, plan, args);
   const result = { ...base, ...(applied.result ?? {}), changed: true, failed: applied.failed === true };
-  return { status: applied.failed ? 'failed' : 'changed', msg: applied.msg ?? plan.msg, plan, result };
+  const files = applied.files?.length ? { files: applied.files } : {};
+  return { status: applied.failed ? 'failed' : 'changed', msg: applied.msg ?? plan.msg, plan, result, ...files };
 }
 
 /** The one-line text of any thrown value; FerryErrors keep their place and hint. */

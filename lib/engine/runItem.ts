@@ -48,6 +48,7 @@ export async function runItem(pc: PlayContext, task: TaskDef, inh: Inherited, st
     baseDir: pc.baseDir,
     secret: (value) => opts.redactor.add(value),
     log: (message) => opts.listener.verbose?.(2, state.name, opts.redactor.mask(message)),
+    runId: opts.runId,
   };
   let outcome: ItemOutcome;
   try {

@@ -37,9 +37,12 @@ async function runBlock(pc: PlayContext, block: BlockDef, outer: Inherited, host
   }
   const failed = entered.filter((h) => h.failed && h.unreachable === undefined);
   if (block.rescue.length > 0 && failed.length > 0) {
-    for (const h of failed) h.failed = false;
+    // As Ansible counts it: the failure a rescue takes over is `rescued`, whatever the rescue then does.
+    for (const h of failed) {
+      h.failed = false;
+      pc.opts.listener.hostRescued?.(h.name);
+    }
     await runSteps(pc, block.rescue, inh, failed, after);
-    for (const h of failed) if (!h.failed) pc.opts.listener.hostRescued?.(h.name);
   }
   if (block.always.length > 0) {
     const stillFailed = entered.filter((h) => h.failed && h.unreachable === undefined);

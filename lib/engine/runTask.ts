@@ -13,6 +13,7 @@ export async function runTask(pc: PlayContext, task: TaskDef, outer: Inherited, 
   if (active.length === 0) return;
   const { listener } = pc.opts;
   const info = { name: taskName(pc, task, active[0]), module: task.module };
+  if (pc.opts.taskGate && !(await pc.opts.taskGate({ ...info, handler, rawName: task.name }))) return;
   listener.taskStart?.({ ...info, handler });
   const inh = inherit(outer, task);
   const once = flag(inh.run_once, pc.scopeOf(active[0], inh.vars), task.pos) ?? false;

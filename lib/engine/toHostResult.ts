@@ -10,6 +10,8 @@ export function toHostResult(host: string, outcome: ItemOutcome, opts: { redacto
   const { redactor, noLog } = opts;
   const result: HostTaskResult = { host, status: outcome.status };
   if (opts.item !== undefined) result.item = noLog ? '(censored due to no_log)' : redactor.mask(opts.item);
+  // Paths and checksums only, never content: kept under no_log too, or a rollback could not find what to put back.
+  if (outcome.files?.length) result.files = redactor.maskDeep(outcome.files);
   if (noLog) {
     if (outcome.status === 'failed' || outcome.msg) result.msg = NO_LOG_MSG;
     return result;

@@ -20,7 +20,8 @@ export interface AssertArgs {
 
 export const DEFAULT_SUCCESS_MSG = 'All assertions passed';
 
-const condition = { type: ['string', 'boolean'] };
+/** A condition as YAML gives it: an expression, or a plain true/false. */
+const condition = { anyOf: [{ type: 'string' }, { type: 'boolean' }] };
 
 // Checks conditions on what earlier tasks found and fails the host with a clear message when one does not hold.
 export const assert = defineModule<AssertArgs, Record<string, never>, undefined>({
@@ -38,7 +39,7 @@ export const assert = defineModule<AssertArgs, Record<string, never>, undefined>
       fail_msg: { type: 'string', description: 'The message when a condition does not hold. Default "Assertion failed: <condition>".' },
       msg: { type: 'string', description: 'Alias of fail_msg.' },
       success_msg: { type: 'string', description: `The message when every condition holds. Default "${DEFAULT_SUCCESS_MSG}".` },
-      quiet: { type: ['boolean', 'string'], description: 'Show no message when every condition holds.' },
+      quiet: { anyOf: [{ type: 'boolean' }, { type: 'string' }], description: 'Show no message when every condition holds.' },
     },
   },
   evaluate: ['that'],

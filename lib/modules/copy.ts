@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { ATTRIBUTE_PROPERTIES } from './attributeArgs.js';
-import { attributeScript } from './attributeScript.js';
-import { backupScript } from './backupScript.js';
+import { changeFile } from './changeFile.js';
 import { copyPlan, type CopyArgs, type CopyData, type CopyFacts } from './copyPlan.js';
 import { readSource } from './copySource.js';
 import { defineModule, type ModuleContext } from './defineModule.js';
@@ -24,7 +23,7 @@ export const copy = defineModule<CopyArgs, CopyFacts, CopyData>({
       dest: { type: 'string', minLength: 1, description: 'Path on the host; ending in / or naming a directory puts the file inside it under the name of src.' },
       content: { type: 'string', description: 'The file content itself.' },
       src: { type: 'string', minLength: 1, description: "A file on the controller; a relative path is the playbook's directory's." },
-      backup: { type: 'boolean', default: false, description: 'Before replacing a file, copy it to <dest>.bak.<UTC time> keeping its mode and owner.' },
+      backup: { type: 'boolean', default: false, description: 'Keep the old copy beside the file as <dest>.bak.<UTC time> (mode and owner kept) rather than in ferry\'s backup store.' },
       force: { type: 'boolean', default: true, description: 'false: leave an existing dest alone whatever it holds.' },
       ...ATTRIBUTE_PROPERTIES,
     },
@@ -61,10 +60,10 @@ export const copy = defineModule<CopyArgs, CopyFacts, CopyData>({
     const data = plan.data as CopyData;
     const result: Record<string, unknown> = { ...plan.result };
     if (data.mkdir !== undefined) await run(ctx, `mkdir -p -- ${shellQuote(data.mkdir)}`, `mkdir ${data.mkdir}`);
-    if (data.backup) result.backup_file = `${data.path}${(await run(ctx, backupScript(data.path), `backup of ${data.path}`)).trim()}`;
-    if (data.write) await ctx.host.writeFile({ path: data.path, content: data.bytes, ...data.write, become: ctx.become });
-    else if (data.attrs) await run(ctx, ['set -e', ...attributeScript(data.path, data.attrs)].join('\n'), `mode/owner of ${data.path}`);
-    return { result };
+    const edit = data.write ? { bytes: data.bytes, write: data.write } : { attrs: data.attrs };
+    const change = await changeFile(ctx, { path: data.path, beside: data.backup, ...edit });
+    if (data.backup && change.backup !== undefined) result.backup_file = change.backup;
+    return { result, files: [change] };
   },
 });
 

@@ -1,3 +1,4 @@
+import type { FileChange } from '../report/types.js';
 import type { RemoteHost } from '../transport/types.js';
 
 /** What a module's probe and apply get: the host and the run's mode, nothing of the engine. */
@@ -15,6 +16,8 @@ export interface ModuleContext {
   secret(value: string): void;
   /** Extra detail for -v output; already masked by the engine. */
   log(message: string): void;
+  /** Names the run's backup directory on the host (`<store>/<runId>/`); one is made up when absent. */
+  runId?: string;
 }
 
 /** One change a plan makes: a line for the console and, optionally, a before/after for --diff. */
@@ -48,6 +51,8 @@ export interface ApplyResult {
   msg?: string;
   /** The change was attempted and failed (e.g. a command's rc != 0). */
   failed?: boolean;
+  /** Every file replaced, created or re-moded, with its backup, for the report and `ferry rollback`. */
+  files?: FileChange[];
 }
 
 // A module is data: a schema for its arguments, a read-only probe, a pure plan, an apply that does exactly the plan.

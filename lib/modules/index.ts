@@ -13,13 +13,16 @@ import { user } from './user/user.js';
 import { giteaUser } from './gitea_user/giteaUser.js';
 import { tokenFile } from './token_file/tokenFile.js';
 import { assertIdentity } from './assert_identity/assertIdentity.js';
+import { tokenAudit } from './token_audit/tokenAudit.js';
+import { giteaToken } from './gitea_token/giteaToken.js';
+import { assertRecent } from './assert_recent/assertRecent.js';
 
 // Every module ferry ships, by the name a task uses; the engine and `ferry doc` read this one map.
 export const builtinModules: ReadonlyMap<string, ModuleDef> = new Map(
-  ([command, shell, file, copy, debug, envLine, cronScript, user, setFact, assert, fail, giteaUser, tokenFile, assertIdentity] as ModuleDef[]).map((m) => [m.name, m]),
+  ([command, shell, file, copy, debug, envLine, cronScript, user, setFact, assert, fail, giteaUser, tokenFile, assertIdentity, tokenAudit, giteaToken, assertRecent] as ModuleDef[]).map((m) => [m.name, m]),
 );
 
 /** Each module by itself, for callers that want one (specs, docs). */
 export { assert, command, copy, cronScript, debug, envLine, file, shell, user, fail, setFact };
-export { giteaUser, tokenFile, assertIdentity };
+export { giteaUser, tokenFile, assertIdentity, tokenAudit, giteaToken, assertRecent };
 export type { ModuleContext, ModuleDef, Plan, Change, ApplyResult } from './defineModule.js';

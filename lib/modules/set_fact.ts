@@ -12,7 +12,7 @@ export const setFact = defineModule<SetFactArgs, Record<string, never>, undefine
     minProperties: 1,
     propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
     properties: {
-      cacheable: { type: ['boolean', 'string'], description: "Accepted for Ansible's sake and ignored: ferry keeps no fact cache." },
+      cacheable: { anyOf: [{ type: 'boolean' }, { type: 'string' }], description: "Accepted for Ansible's sake and ignored: ferry keeps no fact cache." },
     },
     additionalProperties: { description: 'A variable to set, with its value (templates rendered in the host scope).' },
   },

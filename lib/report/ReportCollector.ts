@@ -11,6 +11,9 @@ export interface ReportHeader {
   diff: boolean;
   /** When the run started; now if not given. */
   started?: Date | string;
+  runId?: string;
+  inventory?: string;
+  rollbackOf?: string;
 }
 
 // Builds the JSON report from the same events the console sees, so both always tell the same story.
@@ -62,6 +65,7 @@ export class ReportCollector implements RunListener {
       finished: isoOf(finishedAt),
       exitCode: exitCode ?? exitCodeOf({ hosts }),
       hosts,
+      ...definedOnly({ runId: this.header.runId, inventory: this.header.inventory, rollbackOf: this.header.rollbackOf }),
     };
   }
 

@@ -21,6 +21,31 @@ export interface HostTaskResult {
   items?: HostTaskResult[];
   /** Milliseconds this task took on this host. */
   ms?: number;
+  /** Files the task replaced, created or re-moded, each with its backup: what `ferry rollback` puts back. */
+  files?: FileChange[];
+}
+
+/** A file's bytes and attributes at one moment, as a restore needs them. */
+export interface FileState {
+  sha256: string;
+  /** Permission bits as four octal digits, e.g. `0640`. */
+  mode: string;
+  uid: number;
+  gid: number;
+  owner?: string;
+  group?: string;
+}
+
+// One file a task changed, recorded with a copy of what was there, so a run can be undone byte for byte.
+export interface FileChange {
+  /** The path as the task named it (a symlink is followed, as the write followed it). */
+  path: string;
+  /** Where on the host the pre-run bytes, mode and owner were kept; absent when the file did not exist. */
+  backup?: string;
+  before: FileState | 'absent';
+  after: { sha256: string } | 'absent';
+  /** The change was made as root through sudo, so putting it back needs the same. */
+  become?: boolean;
 }
 
 export interface Recap {
@@ -51,6 +76,12 @@ export interface RunReport {
   finished: string;
   exitCode: number;
   hosts: Record<string, HostReport>;
+  /** Names this run's backups on every host (`<store>/<runId>/…`). */
+  runId?: string;
+  /** Absolute path of the inventory the run used, so a rollback can reach the same hosts. */
+  inventory?: string;
+  /** Set on a rollback's own report: the report it rolled back. */
+  rollbackOf?: string;
 }
 
 /** What the engine tells a reporter, in order. All strings are already masked. */

@@ -2,9 +2,16 @@
 export class Semaphore {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
+  private max: number;
 
-  constructor(readonly limit: number) {
+  constructor(limit: number) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`semaphore limit must be a positive integer, got ${limit}`);
+    this.max = limit;
+  }
+
+  /** How many holders may run at once. */
+  get limit(): number {
+    return this.max;
   }
 
   /** How many holders run right now. */
@@ -12,15 +19,21 @@ export class Semaphore {
     return this.active;
   }
 
+  /** Lowers the limit (never below 1, never raised): a host that refused a channel has told us its real capacity. */
+  lowerTo(limit: number): void {
+    this.max = Math.max(1, Math.min(this.max, Math.floor(limit)));
+  }
+
   /** Waits for a free slot and returns the function that frees it (safe to call twice). */
   async acquire(): Promise<() => void> {
-    if (this.active < this.limit) this.active++;
+    if (this.active < this.max) this.active++;
     else await new Promise<void>((resolve) => this.waiting.push(resolve));
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      const next = this.waiting.shift();
+      // After lowerTo, a freed slot above the new limit goes away instead of passing to the next waiter.
+      const next = this.active <= this.max ? this.waiting.shift() : undefined;
       if (next) next();
       else this.active--;
     };

@@ -1,9 +1,11 @@
 import { FerryError } from '../errors/FerryError.js';
 import { KnownHostsStore } from './KnownHostsStore.js';
 import { openClient } from './openClient.js';
+import { DroppedHandshake } from './DroppedHandshake.js';
 import { Semaphore } from './Semaphore.js';
 import { SshHost } from './SshHost.js';
 import type { ConnectionSpec, HostKeyPolicy, RemoteHost } from './types.js';
+import { DEFAULT_CONNECT_TIMEOUT } from './unreachableReason.js';
 
 /** Options of a Transport. */
 export interface TransportOptions {
@@ -12,7 +14,12 @@ export interface TransportOptions {
   maxHandshakes?: number;
   /** Channels open at once on one connection (default 4), below sshd's MaxSessions (10). */
   maxChannelsPerHost?: number;
+  /** Deadline of every exec that names none (the task timeout; default one hour). */
+  execTimeoutMs?: number;
 }
+
+/** First wait before trying a dropped handshake again; doubled each time, within the host's connect timeout. */
+const FIRST_RETRY_MS = 100;
 
 // One SSH connection per host for the whole run: opened once, shared by every caller, closed together at the end.
 export class Transport {
@@ -51,12 +58,29 @@ export class Transport {
     await Promise.all(opened.flatMap((r) => (r.status === 'fulfilled' ? [r.value.close()] : [])));
   }
 
+  // A handshake sshd dropped before any login (past its MaxStartups) is tried again with a growing wait, for as long
+  // as the host's connect timeout allows; any other failure is final for the run.
   private async open(spec: ConnectionSpec): Promise<SshHost> {
+    const deadline = Date.now() + (spec.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT) * 1000;
+    for (let wait = FIRST_RETRY_MS; ; wait *= 2) {
+      try {
+        return await this.handshake(spec);
+      } catch (err) {
+        if (!(err instanceof DroppedHandshake) || this.closed || Date.now() + wait >= deadline) throw err;
+        await new Promise((r) => setTimeout(r, wait + Math.floor(Math.random() * wait)));
+      }
+    }
+  }
+
+  private async handshake(spec: ConnectionSpec): Promise<SshHost> {
     const release = await this.handshakeSlots.acquire();
     try {
       this.counts.set(spec.name, (this.counts.get(spec.name) ?? 0) + 1);
       const { client, broken } = await openClient(spec, this.knownHosts, this.options.hostKeys);
-      const host = new SshHost(spec.name, spec.user, client, broken, this.options.maxChannelsPerHost ?? 4);
+      const host = new SshHost(spec.name, spec.user, client, broken, {
+        maxChannels: this.options.maxChannelsPerHost ?? 4,
+        execTimeoutMs: this.options.execTimeoutMs,
+      });
       if (this.closed) await host.close();
       return host;
     } finally {

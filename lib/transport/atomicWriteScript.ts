@@ -1,4 +1,5 @@
 import { shellQuote } from './shellQuote.js';
+import { sweepStaleTemps } from './sweepStaleTemps.js';
 
 /** Where and how to write; the content is not here: it arrives on the script's stdin. */
 export interface AtomicWriteTarget {
@@ -43,7 +44,9 @@ export function atomicWriteScript(target: AtomicWriteTarget): string {
     '[ -d "$real" ] && __ferry_fail 2 "$target is a directory"',
     'dir=${real%/*}',
     '[ -n "$dir" ] || dir=/',
-    'tmp=$(mktemp -- "$dir/.ferry.XXXXXX" && echo x) || { tmp=; __ferry_fail 3 "cannot create a temp file in $dir"; }',
+    ...sweepStaleTemps(),
+    // The writer's pid is in the name, so a later write can tell a temp file whose writer died from one still in use.
+    'tmp=$(mktemp -- "$dir/.ferry.$$.XXXXXX" && echo x) || { tmp=; __ferry_fail 3 "cannot create a temp file in $dir"; }',
     'tmp=${tmp%?x}',
     'if [ -e "$real" ] && [ "$(stat -c %u:%g -- "$real")" != "$(stat -c %u:%g -- "$tmp")" ]; then',
     '  chown --reference="$real" -- "$tmp" || __ferry_fail 4 "cannot keep the owner of $target"',

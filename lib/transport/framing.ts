@@ -15,8 +15,14 @@ export interface FrameOptions {
 }
 
 // The whole input of one `/bin/sh -s` exec: the script as a function, then its stdin data as a base64 here-document,
-// so neither the data nor the script ever appears in an argv on the host.
+// so neither the data nor the script ever appears in an argv on the host. All of it is one brace group: a shell runs
+// an unterminated here-document with what it got, so an input cut short (a connection lost mid-transfer) must be a
+// syntax error that runs nothing, never a script fed half its data.
 export function frameScript(script: string, stdin?: string | Buffer, opts: FrameOptions = {}): string {
+  return `{\n${frameBody(script, stdin, opts)}}\n`;
+}
+
+function frameBody(script: string, stdin: string | Buffer | undefined, opts: FrameOptions): string {
   const body = `__ferry_main() {\n:\n${script}${script.endsWith('\n') ? '' : '\n'}}\n`;
   const data = stdin === undefined ? Buffer.alloc(0) : Buffer.from(stdin);
   let run: string;
@@ -42,4 +48,11 @@ export function frameScript(script: string, stdin?: string | Buffer, opts: Frame
     'kill "$__ferry_dog" 2>/dev/null\n',
     'exit "$__ferry_rc"\n',
   ].join('');
+}
+
+// The input of a held channel: the script runs only once all of it arrived, and what the controller sends after the
+// script printed its first line reaches the script's stdin (nothing is sent before, so the shell cannot read it ahead).
+export function frameHeldScript(script: string): string {
+  const body = `__ferry_main() {\n:\n${script}${script.endsWith('\n') ? '' : '\n'}}\n`;
+  return `{\n${body}__ferry_main\nexit $?\n}\n`;
 }

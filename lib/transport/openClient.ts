@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import ssh2, { Client, type ConnectConfig, type ServerHostKeyAlgorithm } from 'ssh2';
 import { FerryError } from '../errors/FerryError.js';
+import { DroppedHandshake, droppedBeforeLogin } from './DroppedHandshake.js';
 import { hostKeyCheck } from './hostKeyCheck.js';
 import type { KnownHostsStore } from './KnownHostsStore.js';
 import type { ConnectionSpec, HostKeyPolicy } from './types.js';
@@ -47,7 +48,12 @@ export async function openClient(spec: ConnectionSpec, store: KnownHostsStore, p
   let ready = false;
   let broken: FerryError | undefined;
   return new Promise<OpenedClient>((resolve, reject) => {
-    const failHandshake = (err: unknown): void => reject(check.failure() ?? unreachableReason(err, spec));
+    const failHandshake = (err: unknown): void => {
+      const refusedKey = check.failure();
+      if (refusedKey) return reject(refusedKey);
+      const why = unreachableReason(err, spec);
+      reject(droppedBeforeLogin(err) && why.code === 'UNREACHABLE' ? new DroppedHandshake(why.code, why.message, why.where, why.hint) : why);
+    };
     // The one listener for the client's whole life: a failed handshake can emit twice, a live one can drop later.
     client.on('error', (err: unknown) => {
       if (!ready) failHandshake(err);

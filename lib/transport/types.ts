@@ -54,6 +54,25 @@ export interface WriteRequest {
   become?: boolean;
 }
 
+/** A script kept running on its own channel for as long as the caller holds it; its stdin stays open. */
+export interface HoldRequest {
+  /** POSIX sh script; it must print a line before it reads stdin (what is sent earlier could be read as script). */
+  script: string;
+  become?: boolean;
+}
+
+// A running held script (the host lock's holder): lines it prints as they come, stdin to talk to it, and its end.
+export interface HeldChannel {
+  /** The next line the script printed, or undefined once it ended; rejects after `timeoutMs` without one. */
+  nextLine(timeoutMs: number): Promise<string | undefined>;
+  /** Sends text to the script's stdin. */
+  write(text: string): void;
+  /** Ends the script's stdin and resolves once the channel is gone (bounded: a dead host does not hold it up). */
+  release(): Promise<void>;
+  /** Resolves when the channel is gone, whoever ended it. */
+  readonly closed: Promise<void>;
+}
+
 // What a module sees of a host: run a script, write a file. It knows nothing of playbooks.
 export interface RemoteHost {
   /** Inventory name. */
@@ -62,4 +81,6 @@ export interface RemoteHost {
   readonly user: string;
   exec(req: ExecRequest): Promise<ExecResult>;
   writeFile(req: WriteRequest): Promise<void>;
+  /** Keeps a script running on a channel of its own (only hosts reached over SSH have it). */
+  hold?(req: HoldRequest): Promise<HeldChannel>;
 }

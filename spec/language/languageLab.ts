@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { HostReport, RunReport, TaskStatus } from '../../lib/report/types.js';
 import { startLab, type Lab, type LabOptions } from '../support/lab/index.js';
 import { runFerry, type FerryRun } from '../support/runFerry.js';
@@ -17,7 +17,7 @@ export interface LanguageLab {
   lab: Lab;
   /** Controller directory for files that tasks delegated to localhost write, and for reports. */
   work: string;
-  /** `ferry run spec/language/playbooks/<name> -i <lab> --report …`, plus more arguments. */
+  /** `ferry run spec/language/playbooks/<name> -i <lab> --report …` (or an absolute playbook path), plus more arguments. */
   run(playbook: string, args?: string[], env?: NodeJS.ProcessEnv): Promise<LanguageRun>;
   /** A file of a lab host, or undefined when it does not exist. */
   read(host: string, remotePath: string): string | undefined;
@@ -37,7 +37,8 @@ export async function startLanguageLab(opts: LabOptions = { count: 3 }): Promise
     async run(playbook, args = [], env = {}) {
       const reportFile = join(work, `report-${++runs}.json`);
       const inventory = args.includes('-i') ? [] : ['-i', lab.inventoryFile];
-      const res = await runFerry(['run', join(PLAYBOOKS, playbook), ...inventory, '--known-hosts', lab.knownHostsFile, '--report', reportFile, ...args], { env });
+      const file = isAbsolute(playbook) ? playbook : join(PLAYBOOKS, playbook);
+      const res = await runFerry(['run', file, ...inventory, '--known-hosts', lab.knownHostsFile, '--report', reportFile, ...args], { env });
       const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as RunReport) : undefined;
       return { ...res, report, all: res.stdout + res.stderr };
     },

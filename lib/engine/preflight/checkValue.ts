@@ -28,7 +28,8 @@ export function checkValue(value: unknown, readAs: ReadAs, ctx: NameContext, sit
 /** The syntax check alone (for `vars:` values, read only if some task uses them); false after reporting a problem. */
 export function parses(value: unknown, readAs: ReadAs, site: Site, problems: Problems, label = ''): boolean {
   const err = syntaxError(value, readAs, site.pos);
-  if (err) problems.add(err.code, `${label}${err.message}`, site.pos, err.hint);
+  // One problem, one line: a template quoted in the message may hold newlines.
+  if (err) problems.add(err.code, `${label}${err.message}`.replace(/\r?\n/g, '\\n'), site.pos, err.hint);
   return err === undefined;
 }
 

@@ -1,8 +1,6 @@
 import { ATTRIBUTE_PROPERTIES } from '../attributeArgs.js';
-import { attributeScript } from '../attributeScript.js';
-import { backupScript } from '../backupScript.js';
-import { defineModule, type ModuleContext } from '../defineModule.js';
-import { remoteFailure } from '../remoteFailure.js';
+import { changeFile } from '../changeFile.js';
+import { defineModule } from '../defineModule.js';
 import { envLinePlan } from './envLinePlan.js';
 import { probeEnvFile } from './envLineProbe.js';
 import type { EnvFileFacts, EnvLineArgs, EnvLineData } from './envLineTypes.js';
@@ -26,7 +24,7 @@ export const envLine = defineModule<EnvLineArgs, EnvFileFacts, EnvLineData>({
         default: 'auto',
         description: "auto: single-quote the value when the shell would interpret any of its characters; always: always quote; never: write it raw (it expands when sourced).",
       },
-      backup: { type: 'boolean', default: false, description: 'Before changing the file, copy it to <path>.bak.<UTC time> with its mode and owner.' },
+      backup: { type: 'boolean', default: false, description: "Keep the old copy beside the file as <path>.bak.<UTC time> (mode and owner kept) rather than in ferry's backup store." },
       create: { type: 'boolean', default: false, description: 'Create the file when it is missing (mode 0600 unless mode is given); otherwise a missing file is an error.' },
       ...ATTRIBUTE_PROPERTIES,
     },
@@ -50,16 +48,9 @@ export const envLine = defineModule<EnvLineArgs, EnvFileFacts, EnvLineData>({
   async apply(ctx, plan) {
     const data = plan.data as EnvLineData;
     const result: Record<string, unknown> = { ...plan.result };
-    if (data.backup) result.backup_file = `${data.path}${(await run(ctx, backupScript(data.path), `backup of ${data.path}`)).trim()}`;
-    if (data.bytes) await ctx.host.writeFile({ path: data.path, content: data.bytes, ...data.write, become: ctx.become });
-    else if (data.attrs) await run(ctx, ['set -e', ...attributeScript(data.path, data.attrs)].join('\n'), `mode/owner of ${data.path}`);
-    return { result };
+    const edit = data.bytes ? { bytes: data.bytes, write: data.write } : { attrs: data.attrs };
+    const change = await changeFile(ctx, { path: data.path, beside: data.backup, ...edit });
+    if (data.backup && change.backup !== undefined) result.backup_file = change.backup;
+    return { result, files: [change] };
   },
 });
-
-/** Runs one apply step; its stdout, or a FerryError naming the step. */
-async function run(ctx: ModuleContext, script: string, step: string): Promise<string> {
-  const res = await ctx.host.exec({ script, become: ctx.become });
-  if (res.rc !== 0) throw remoteFailure(ctx.hostname, step, res);
-  return res.stdout;
-}

@@ -9,6 +9,8 @@ export const DEFAULT_MOUNTS: readonly string[] = [
   '/home/ferryops',
   '/tmp',
   '/srv',
+  // ferry's own backup store (/var/backups/ferry): every host keeps its own.
+  '/var/backups',
 ];
 
 /** The non-root login user that ensure-system.sh creates with passwordless sudo. */

@@ -1,0 +1,97 @@
+import { FerryError } from '../errors/FerryError.js';
+import { mapLimit } from '../engine/mapLimit.js';
+import { pruneBackups } from '../engine/pruneBackups.js';
+import type { HostConnector } from '../engine/RunOptions.js';
+import type { ModuleContext } from '../modules/defineModule.js';
+import { fanOut } from '../report/fanOut.js';
+import { ReportCollector } from '../report/ReportCollector.js';
+import type { RunListener, RunReport } from '../report/types.js';
+import type { Redactor } from '../secrets/Redactor.js';
+import type { ConnectionSpec, RemoteHost } from '../transport/types.js';
+import { VERSION } from '../version.js';
+import type { RecordedRun } from './rollbackReport.js';
+import { CONNECTION_CODES, restoreOnHost, type HostRollback } from './rollbackHost.js';
+import type { RollbackTask } from './rollbackTasks.js';
+
+/** Everything one rollback needs, resolved before any host is contacted. */
+export interface RollbackOptions {
+  run: RecordedRun;
+  tasks: RollbackTask[];
+  connector: HostConnector;
+  connectionSpec(hostname: string): Promise<ConnectionSpec>;
+  listener: RunListener;
+  redactor: Redactor;
+  check: boolean;
+  force: boolean;
+  forks: number;
+  /** The rollback's own run id: what it replaces is kept under it, so the rollback can be undone too. */
+  runId: string;
+  inventoryFile?: string;
+  keepBackups?: number;
+}
+
+// Runs a rollback like a run: one play, one task per task of the run (last first), hosts in parallel, each host
+// stopping at its first refusal so what is left is always a prefix of the run; reported and recapped the same way.
+export async function runRollback(o: RollbackOptions): Promise<RunReport> {
+  const collector = new ReportCollector({
+    ferry: VERSION,
+    playbook: `rollback of ${o.run.file}`,
+    check: o.check,
+    diff: false,
+    runId: o.runId,
+    inventory: o.inventoryFile,
+    rollbackOf: o.run.file,
+  });
+  const listener = fanOut(collector, o.listener);
+  const names = [...new Set(o.tasks.flatMap((t) => [...t.hosts.keys()]))];
+  const hosts = new Map<string, HostRollback>(names.map((n) => [n, { name: n, predicted: new Map() }]));
+  listener.playStart?.({ name: `Roll back run ${o.run.runId ?? o.run.file}`, hosts: names });
+  try {
+    for (const task of o.tasks) {
+      const targets = [...task.hosts.keys()].map((n) => hosts.get(n)!).filter((h) => !h.stopped);
+      if (targets.length === 0) continue;
+      const info = { name: `rollback: ${task.name}`, module: 'restore' };
+      listener.taskStart?.(info);
+      await mapLimit(targets, o.forks, async (h) => {
+        try {
+          const host = await connect(o, h);
+          const result = await restoreOnHost(contextOf(o, h, host), h, task.hosts.get(h.name)!, { check: o.check, force: o.force, redactor: o.redactor });
+          listener.hostResult?.(info, result);
+          if (result.status === 'failed') h.stopped = true;
+        } catch (err) {
+          if (!(err instanceof FerryError && CONNECTION_CODES.has(err.code))) throw err;
+          h.stopped = true;
+          listener.hostUnreachable?.(h.name, o.redactor.mask(err.message + (err.hint ? ` (${err.hint})` : '')));
+        }
+      });
+    }
+  } finally {
+    if (o.keepBackups !== undefined && !o.check) {
+      const connectionOf = (name: string) => hosts.get(name)?.connection;
+      await pruneBackups(collector.finish(), { keep: o.keepBackups, connectionOf, warn: (h, m) => listener.verbose?.(0, h, o.redactor.mask(m)) });
+    }
+    await o.connector.close();
+  }
+  const report = collector.finish();
+  listener.runEnd?.(report);
+  return report;
+}
+
+/** The host's connection, opened once and shared by every step. */
+function connect(o: RollbackOptions, h: HostRollback): Promise<RemoteHost> {
+  h.connection ??= o.connectionSpec(h.name).then((spec) => o.connector.connect(spec));
+  return h.connection;
+}
+
+function contextOf(o: RollbackOptions, h: HostRollback, host: RemoteHost): ModuleContext {
+  return {
+    host,
+    hostname: h.name,
+    become: false,
+    check: o.check,
+    baseDir: process.cwd(),
+    secret: (value) => o.redactor.add(value),
+    log: (message) => o.listener.verbose?.(2, h.name, o.redactor.mask(message)),
+    runId: o.runId,
+  };
+}

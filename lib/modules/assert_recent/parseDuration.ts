@@ -1,0 +1,31 @@
+/** Seconds in each unit a duration may use. */
+const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+
+/** One or more `<number><unit>` parts, largest first or not: `24h`, `1h30m`, `7d`, `90s`. */
+const DURATION = /^(?:\d+[smhdw])+$/;
+
+// Guards and freshness checks read ages the way operators write them ("24h", "7d"); a bare number or a typo is refused,
+// never guessed, since a guard that silently reads "24" as 24 seconds would allow what it should block.
+export function parseDuration(text: string): number | undefined {
+  const t = text.trim().toLowerCase();
+  if (!DURATION.test(t)) return undefined;
+  let seconds = 0;
+  for (const m of t.matchAll(/(\d+)([smhdw])/g)) seconds += Number(m[1]) * UNITS[m[2]];
+  return Number.isSafeInteger(seconds) && seconds > 0 ? seconds : undefined;
+}
+
+/** JSON Schema of a duration argument (the pattern of parseDuration, so a typo fails at load time). */
+export const DURATION_SCHEMA = { type: 'string', pattern: '^\\s*(?:[0-9]+[smhdwSMHDW])+\\s*$' } as const;
+
+// Ages in messages: the two largest units, e.g. `3d 2h`, `45m 10s`, `12s`.
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const parts: string[] = [];
+  let rest = s;
+  for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n > 0 || (unit === 's' && parts.length === 0)) parts.push(`${n}${unit}`);
+  }
+  return parts.slice(0, 2).join(' ');
+}
