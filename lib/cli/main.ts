@@ -4,6 +4,8 @@ import { FerryError, FerryErrors } from '../errors/FerryError.js';
 import { EXIT } from '../report/exitCodes.js';
 import { VERSION } from '../version.js';
 import { inventoryCommand } from './inventoryCommand.js';
+import { operatorCommands, runAidOptions } from './operatorCommands.js';
+import { safetyOptions } from './safetyOptions.js';
 import { rollbackCommand } from './rollbackCommand.js';
 import { runCommand } from './runCommand.js';
 
@@ -19,7 +21,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<numb
       'run <playbook>',
       'run a playbook against an inventory',
       (y) =>
-        y
+        safetyOptions(runAidOptions(y))
           .positional('playbook', { type: 'string', demandOption: true, describe: 'playbook YAML file' })
           .option('inventory', { alias: 'i', type: 'string', demandOption: true, describe: 'inventory YAML file' })
           .option('check', { alias: 'C', type: 'boolean', default: false, describe: 'dry run: probe and plan, change nothing' })
@@ -96,8 +98,16 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<numb
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((msg, err) => {
       throw err ?? new FerryError('USAGE', msg, {}, "run 'ferry --help' for usage");
-    })
-    .completion('completion', 'print a bash/zsh completion script');
+    });
+  operatorCommands(parser, argv, (c) => (code = c));
+  if (argv.includes('--get-yargs-completions')) {
+    try {
+      await parser.parseAsync();
+    } catch {
+      // A half-typed line does not validate; yargs prints the completions and exits by itself once they are known.
+    }
+    return EXIT.OK;
+  }
   try {
     await parser.parseAsync();
   } catch (err) {
@@ -108,16 +118,21 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<numb
 
 function reportError(err: unknown): number {
   if (err instanceof FerryErrors) {
-    for (const p of err.problems) process.stderr.write(`ERROR: ${p.format()}\n`);
+    for (const p of err.problems) process.stderr.write(`ERROR: ${oneLine(p.format())}\n`);
     process.stderr.write(`ferry: ${err.problems.length} problem(s); nothing was run.\n`);
     return EXIT.LOAD;
   }
   if (err instanceof FerryError) {
-    process.stderr.write(`ERROR: ${err.format()}\n`);
+    process.stderr.write(`ERROR: ${oneLine(err.format())}\n`);
     return USAGE_CODES.has(err.code) ? EXIT.USAGE : EXIT.LOAD;
   }
   process.stderr.write(`ferry: internal error, please report it:\n${(err as Error)?.stack ?? String(err)}\n`);
   return EXIT.INTERNAL;
+}
+
+/** A path or value from the input may hold newlines or terminal escapes: one problem stays one line, and inert. */
+function oneLine(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
 function splitList(v: unknown): string[] | undefined {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { MAX_SOURCE_BYTES } from '../playbook/readSourceText.js';
 import { parse } from 'yaml';
 import { FerryError } from '../errors/FerryError.js';
 
@@ -25,8 +26,15 @@ function parseOne(arg: string): Record<string, unknown> {
 function fromFile(file: string): Record<string, unknown> {
   let src: string;
   try {
+    // A FIFO would block and a device never ends: only a regular file of sane size is read.
+    const st = statSync(file);
+    if (!st.isFile() || st.size > MAX_SOURCE_BYTES) {
+      const why = st.isFile() ? `is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MiB` : 'is not a regular file';
+      throw new FerryError('USAGE', `extra vars file ${file} ${why}`, { file }, 'give -e @ a YAML or JSON file');
+    }
     src = readFileSync(file, 'utf8');
-  } catch {
+  } catch (err) {
+    if (err instanceof FerryError) throw err;
     throw new FerryError('FILE_NOT_FOUND', `extra vars file ${file} cannot be read`, { file }, 'check the path after -e @');
   }
   return asMapping(parseText(src, file), file);

@@ -55,7 +55,8 @@ export async function rollbackCommand(args: RollbackArgs, out: NodeJS.WriteStrea
   const console = new ConsoleReporter({
     write: (s) => out.write(redactor.mask(s)),
     color: colorEnabled(out, process.env),
-    diff: false,
+    // A restore has no diff text (the copies may hold secrets): this prints each one's `~ restore … from …` line.
+    diff: true,
     verbosity: args.verbose,
     check: args.check,
   });

@@ -18,6 +18,8 @@ export interface HostRollback {
   stopped?: boolean;
   /** In check mode, what each path would hold after the restores planned so far (nothing was really restored). */
   predicted: Map<string, FileState | 'absent'>;
+  /** Each path as it was before the run's first change of it. */
+  origin: Map<string, FileState | 'absent'>;
 }
 
 /** One file's outcome, as the engine shapes a module's. */
@@ -50,7 +52,7 @@ export async function restoreOnHost(
 }
 
 async function restoreOne(ctx: ModuleContext, h: HostRollback, change: FileChange, opts: { check: boolean; force: boolean }): Promise<FileOutcome> {
-  const args = { change, force: opts.force };
+  const args = { change, force: opts.force, origin: h.origin.get(change.path) };
   try {
     const probed = await restoreFile.probe(ctx, args);
     const predicted = h.predicted.get(change.path);

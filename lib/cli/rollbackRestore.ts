@@ -11,6 +11,8 @@ import { RESTORE_STEP, restoreProbeScript, restoreScript } from './rollbackScrip
 export interface RestoreArgs {
   change: FileChange;
   force?: boolean;
+  /** The path before the run's first change of it: a file already back there needs nothing, whichever change this is. */
+  origin?: FileState | 'absent';
 }
 
 /** The file as it is now, and the sha256 of its backup (`missing` when the copy is gone). */
@@ -48,7 +50,9 @@ export function restorePlan(facts: RestoreFacts, args: RestoreArgs): Plan<FileCh
   const { current } = facts;
   const p = change.path;
   if (current === 'other') throw new FerryError('MODULE', `${p} is no longer a regular file: not restored`, {}, 'look at it; a rollback only puts regular files back');
-  if (sameState(current, change.before)) return { changes: [], msg: `${p} is as it was before the run` };
+  const origin = args.origin ?? change.before;
+  if (sameState(current, origin)) return { changes: [], msg: `${p} is as it was before the run` };
+  if (sameState(current, change.before)) return { changes: [], msg: `${p} is as it was before this change` };
   const asLeft = change.after === 'absent' ? current === 'absent' : current !== 'absent' && current.sha256 === change.after.sha256;
   if (!asLeft && args.force !== true) {
     throw new FerryError('MODULE', `${p} changed since the run (${describe(current)}, the run left ${describe(change.after)}): not restored`, {}, 'see who changed it; `ferry rollback --force` puts the pre-run copy back anyway');

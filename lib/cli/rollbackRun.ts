@@ -5,7 +5,7 @@ import type { HostConnector } from '../engine/RunOptions.js';
 import type { ModuleContext } from '../modules/defineModule.js';
 import { fanOut } from '../report/fanOut.js';
 import { ReportCollector } from '../report/ReportCollector.js';
-import type { RunListener, RunReport } from '../report/types.js';
+import type { FileState, RunListener, RunReport } from '../report/types.js';
 import type { Redactor } from '../secrets/Redactor.js';
 import type { ConnectionSpec, RemoteHost } from '../transport/types.js';
 import { VERSION } from '../version.js';
@@ -44,7 +44,7 @@ export async function runRollback(o: RollbackOptions): Promise<RunReport> {
   });
   const listener = fanOut(collector, o.listener);
   const names = [...new Set(o.tasks.flatMap((t) => [...t.hosts.keys()]))];
-  const hosts = new Map<string, HostRollback>(names.map((n) => [n, { name: n, predicted: new Map() }]));
+  const hosts = new Map<string, HostRollback>(names.map((n) => [n, { name: n, predicted: new Map(), origin: originsOf(o.tasks, n) }]));
   listener.playStart?.({ name: `Roll back run ${o.run.runId ?? o.run.file}`, hosts: names });
   try {
     for (const task of o.tasks) {
@@ -75,6 +75,13 @@ export async function runRollback(o: RollbackOptions): Promise<RunReport> {
   const report = collector.finish();
   listener.runEnd?.(report);
   return report;
+}
+
+/** Each path's state before the run touched it: the `before` of its first change, which a rollback meets last. */
+function originsOf(tasks: RollbackTask[], host: string): Map<string, FileState | 'absent'> {
+  const origin = new Map<string, FileState | 'absent'>();
+  for (const change of tasks.flatMap((t) => t.hosts.get(host) ?? [])) origin.set(change.path, change.before);
+  return origin;
 }
 
 /** The host's connection, opened once and shared by every step. */

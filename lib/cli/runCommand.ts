@@ -14,9 +14,10 @@ import { keepBackupsOf } from './keepBackups.js';
 import { loadRunInputs } from './loadRunInputs.js';
 import { parseExtraVars } from './parseExtraVars.js';
 import { RunAids, type AidArgs } from './runAids.js';
+import { hostLockPolicyOf, taskTimeoutMs, type SafetyArgs } from './safetyOptions.js';
 
 /** `ferry run` options, as yargs parses them. */
-export interface RunArgs extends AidArgs {
+export interface RunArgs extends AidArgs, SafetyArgs {
   playbook: string;
   inventory: string;
   check: boolean;
@@ -45,6 +46,7 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream = proces
   inventorySecrets(inventory).forEach((s) => redactor.add(s));
   const connector = new Transport({
     hostKeys: { knownHostsFile: args.knownHosts ?? join(homedir(), '.ssh', 'known_hosts'), acceptNew: args.acceptNewHostKeys },
+    execTimeoutMs: taskTimeoutMs(args),
   });
   const aids = new RunAids(args, playbook, redactor, { out, err: process.stderr, stdin: process.stdin, env: process.env });
   const [check, diff] = [args.check || aids.check, args.diff || aids.check];
@@ -75,6 +77,7 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream = proces
     verbosity: args.verbose,
     keepBackups,
     inventoryFile: resolve(args.inventory),
+    hostLock: hostLockPolicyOf(args, args.playbook),
   }).finally(() => aids.close());
   if (args.report) await writeReport(args.report, redactor.maskDeep(report));
   await aids.afterRun(report);

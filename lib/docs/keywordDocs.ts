@@ -8,7 +8,7 @@ export const PLAY_KEYWORD_DOCS: Readonly<Record<string, string>> = {
   vars_files: "YAML files of variables, relative to the playbook; a path may use '{{ }}' (rendered per host).",
   secrets: 'Secret values by name, each from { env: VARIABLE } or { file: PATH } on the controller; masked in every output.',
   become: 'Run remote work as root through sudo -n.',
-  become_user: 'The user become switches to (default root).',
+  become_user: 'Accepted for Ansible playbooks; become always means root in ferry.',
   gather_facts: 'Accepted for Ansible playbooks; ferry gathers no facts.',
   serial: "Rolling batches: a host count, a percentage such as '30%', or a list of them (the last repeats).",
   max_fail_percentage: 'Stop the play when more than this percentage of a batch has failed.',

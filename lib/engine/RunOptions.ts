@@ -4,6 +4,7 @@ import type { Playbook } from '../playbook/types.js';
 import type { RunListener } from '../report/types.js';
 import type { Redactor } from '../secrets/Redactor.js';
 import type { ConnectionSpec, RemoteHost } from '../transport/types.js';
+import type { HostLockPolicy } from './hostLock/HostLockPolicy.js';
 
 /** How the engine reaches hosts; the transport implements it, and knows nothing of playbooks. */
 export interface HostConnector {
@@ -48,4 +49,6 @@ export interface RunOptions {
   keepBackups?: number;
   /** The inventory file, recorded in the report so `ferry rollback` can reach the same hosts. */
   inventoryFile?: string;
+  /** Lock each host the run changes, so two runs never interleave on it (absent: no lock). */
+  hostLock?: HostLockPolicy;
 }

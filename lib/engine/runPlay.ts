@@ -52,12 +52,14 @@ export async function runPlay(opts: RunOptions, play: PlayDef, states: Map<strin
     await runSteps(pc, play.tasks, ROOT, batch, failurePolicy(play, batch));
     await runHandlers(pc, play.handlers, batch);
     // As ansible-playbook: when every host of a batch failed, the rollout stops here, whatever max_fail_percentage says.
-    if (batch.every((h) => !h.active)) throw new PlayAborted(`every host of a batch failed in play '${play.name}': no later batch or play runs`);
+    if (batch.every((h) => !h.active)) {
+      throw new PlayAborted(`every host of a batch failed or was unreachable in play '${play.name}': no later batch or play runs`);
+    }
   }
 }
 
 /** The play's hosts narrowed by --limit; the CLI already refused a limit that matches no host at all. */
-function playHosts(opts: RunOptions, play: PlayDef): string[] {
+export function playHosts(opts: RunOptions, play: PlayDef): string[] {
   const names = selectHosts(opts.inventory, play.hosts);
   if (!opts.limit || names.length === 0) return names;
   try {

@@ -5,6 +5,7 @@ import type { RunReport } from '../report/types.js';
 import { VERSION } from '../version.js';
 import { newRunId } from '../modules/backupStore.js';
 import { HostState } from './HostState.js';
+import { lockRunHosts } from './hostLock/lockRunHosts.js';
 import { pruneBackups, type PruneContext } from './pruneBackups.js';
 import { PlayAborted, runPlay } from './runPlay.js';
 import type { RunOptions } from './RunOptions.js';
@@ -18,6 +19,7 @@ export async function runPlaybook(options: RunOptions): Promise<RunReport> {
   const states = new Map([...options.inventory.hosts.keys()].map((name) => [name, new HostState(name)]));
   const baseDir = options.playbook.dir ?? dirname(options.playbook.file);
   try {
+    lockRunHosts(opts, states);
     for (const play of options.playbook.plays) {
       await runPlay(opts, play, states, baseDir);
     }

@@ -1,7 +1,7 @@
 import { FerryError } from '../errors/FerryError.js';
 import type { TaskDef } from '../playbook/types.js';
 import type { HostTaskResult, TaskStatus } from '../report/types.js';
-import { evaluateCondition, renderValue, type Scope } from '../template/index.js';
+import { evaluateCondition, literalVars, renderValue, type Scope } from '../template/index.js';
 import { messageOf } from './executeModule.js';
 import { flag } from './flag.js';
 import type { HostState } from './HostState.js';
@@ -32,7 +32,10 @@ export async function runTaskOnHost(pc: PlayContext, task: TaskDef, outer: Inher
   }
   const result = toHostResult(state.name, outcome, { redactor: pc.opts.redactor, noLog });
   if (outcome.items) result.items = outcome.items;
-  if (pc.opts.modules.get(task.module)?.prints && result.msg !== undefined) result.prints = true;
+  if (pc.opts.modules.get(task.module)?.prints) {
+    // A looped task prints item by item: each item's message is output as much as a single task's is.
+    for (const r of [result, ...(result.items ?? [])]) if (r.msg !== undefined) r.prints = true;
+  }
   result.ms = Date.now() - started;
   if (inh.delegate_to !== undefined) result.delegatedTo = String(inh.delegate_to);
   if (outcome.status === 'failed' && !outcome.unreachable && (flag(inh.ignore_errors, scope, task.pos) ?? false)) result.ignored = true;
@@ -60,6 +63,9 @@ async function runLoop(pc: PlayContext, task: TaskDef, inh: Inherited, state: Ho
     const label = labelOf(task, item, itemScope);
     const one = whenHolds(task, inh, itemScope) ? await runItem(pc, task, inh, state, itemScope) : skipped();
     outcomes.push(one);
+    // set_fact in a loop: each item's facts are there for the next item, as in Ansible (`acc: "{{ acc + [item] }}"`).
+    const facts = one.status === 'failed' ? undefined : one.result.ansible_facts;
+    if (facts && typeof facts === 'object') Object.assign(state.facts, literalVars(facts as Record<string, unknown>));
     shown.push(toHostResult(state.name, one, { redactor: pc.opts.redactor, noLog, item: label }));
     if (one.unreachable) break;
   }

@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'AUTH'
   | 'REMOTE'
   | 'TIMEOUT'
+  | 'LOCKED'
   | 'MODULE'
   | 'GITEA'
   | 'INTERNAL';

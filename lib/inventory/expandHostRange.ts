@@ -1,6 +1,9 @@
 /** What a host key expands to, or why it cannot. */
 export type HostRange = { hosts: string[] } | { error: string };
 
+/** Most hosts one inventory key may expand to: more is a typo (or a hostile file), and would exhaust memory. */
+export const MAX_RANGE_HOSTS = 10_000;
+
 const RANGE = /\[([0-9]+|[a-z]+):([0-9]+|[a-z]+)(?::([0-9]+))?\]/i;
 
 /** The items of one `[start:end(:step)]` range. */
@@ -13,6 +16,7 @@ function rangeItems(start: string, end: string, stepText: string | undefined): s
   }
   const [from, to] = numeric ? [Number(start), Number(end)] : [start.charCodeAt(0), end.charCodeAt(0)];
   if (to < from) return `range [${start}:${end}] ends before it starts`;
+  if ((to - from) / step + 1 > MAX_RANGE_HOSTS) return `range [${start}:${end}] has more than ${MAX_RANGE_HOSTS} hosts`;
   const width = numeric && start.startsWith('0') ? start.length : 0;
   const items: string[] = [];
   for (let i = from; i <= to; i += step) items.push(numeric ? String(i).padStart(width, '0') : String.fromCharCode(i));
@@ -30,6 +34,7 @@ export function expandHostRange(name: string): HostRange {
     const rest = expandHostRange(name.slice(0, m.index) + item + name.slice(m.index + m[0].length));
     if ('error' in rest) return rest;
     hosts.push(...rest.hosts);
+    if (hosts.length > MAX_RANGE_HOSTS) return { error: `${name} expands to more than ${MAX_RANGE_HOSTS} hosts` };
   }
   return { hosts };
 }

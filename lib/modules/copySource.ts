@@ -14,5 +14,7 @@ export async function readSource(baseDir: string, src: string): Promise<Buffer> 
   if (info.isDirectory()) {
     throw new FerryError('MODULE', `copy: src ${src} is a directory`, {}, 'copy one file per task (loop over the files)');
   }
+  // A FIFO would block the run and a device never ends: only a regular file is content.
+  if (!info.isFile()) throw new FerryError('MODULE', `copy: src ${src} is not a regular file (a device, FIFO or socket)`, {}, 'point src at a file');
   return readFile(full);
 }

@@ -20,8 +20,17 @@ export async function writeFileByExec(host: Pick<RemoteHost, 'name' | 'exec'>, r
     'REMOTE',
     `cannot ${step} for ${req.path}: ${detail}`,
     { host: host.name },
-    req.become
-      ? 'check that the directory exists and the owner and group exist on the host'
-      : 'check that the directory exists; a path the login user may not write needs become: true',
+    writeFailureHint(r.stderr, req),
   );
+}
+
+// What the host said decides the advice: a full disk and a read-only mount need the operator, not a playbook change.
+function writeFailureHint(stderr: string, req: WriteRequest): string {
+  if (/No space left on device|Disk quota exceeded/i.test(stderr)) {
+    return `the filesystem holding ${req.path} is full: free space there (the original file was left as it was)`;
+  }
+  if (/Read-only file system/i.test(stderr)) return `${req.path} is on a read-only filesystem: remount it read-write or write elsewhere`;
+  return req.become
+    ? 'check that the directory exists and the owner and group exist on the host'
+    : 'check that the directory exists; a path the login user may not write needs become: true';
 }

@@ -45,7 +45,7 @@ describe('language: include_tasks, import_playbook, set_fact, assert and fail', 
         expect(res.stdout).to.include('failed: [host3] => Assertion failed: doubled > 100');
       }
       expect(statusOf(check.report, 'Write the facts')).to.deep.equal({ host1: 'changed', host2: 'changed', host3: 'changed' });
-      for (const h of HOSTS) expect(ll.read(h, '/etc/ferry-app/facts.txt'), h).to.equal(`${h}-42 84\n`);
+      for (const h of HOSTS) expect(ll.read(h, '/etc/ferry-app/facts.txt'), h).to.equal(`${h}-42 84 x,y,z\n`);
     });
 
     it('fail stops the host with its own message', async () => {

@@ -64,18 +64,21 @@ async function taskWords(words: readonly string[], modules: ReadonlyMap<string, 
 // --start-at-task, file names (left to the shell) where a path goes, yargs' own commands and options elsewhere.
 export async function completeWords(words: readonly string[], ctx: CompletionContext, fallback: () => Promise<string[]>): Promise<string[]> {
   const current = words.at(-1) ?? '';
+  const known = (list: string[]) => list.filter((w) => w.startsWith(current));
+  // yargs offers a one-letter alias typed after `--` as `--i`: no such option exists.
+  const yargsWords = async () => (await fallback()).filter((w) => !/^--[^-](:|$)/.test(w));
   const prev = words.at(-2) ?? '';
   const command = words[1];
   const described = (pairs: Array<[string, string]>) => pairs.map(([w, d]) => (ctx.zsh ? `${w.replace(/:/g, '\\:')}:${d}` : w));
   const bare = (list: string[]) => described(list.map((w) => [w, ''])).map((w) => (ctx.zsh ? w.replace(/:$/, '') : w));
-  if (words.length <= 2) return fallback();
+  if (words.length <= 2) return yargsWords();
   if (FILE_OPTIONS.has(prev)) return [];
   if (VALUE_OPTIONS.has(prev)) return [];
-  if (prev === '-l' || prev === '--limit') return bare(await limitWords(words));
-  if (prev === '--start-at-task') return bare(await taskWords(words, ctx.modules));
-  if (current.startsWith('-')) return fallback();
-  if (command === 'doc' && positionals(words).length === 0) return described([...ctx.modules.values()].map((m) => [m.name, m.summary]));
-  if (command === 'completion' && positionals(words).length === 0) return ['bash', 'zsh'];
+  if (prev === '-l' || prev === '--limit') return bare(known(await limitWords(words)));
+  if (prev === '--start-at-task') return bare(known(await taskWords(words, ctx.modules)));
+  if (current.startsWith('-')) return yargsWords();
+  if (command === 'doc' && positionals(words).length === 0) return described([...ctx.modules.values()].filter((m) => m.name.startsWith(current)).map((m) => [m.name, m.summary]));
+  if (command === 'completion' && positionals(words).length === 0) return known(['bash', 'zsh']);
   if (PLAYBOOK_COMMANDS.has(command ?? '') && positionals(words).length === 0) return [];
-  return fallback();
+  return yargsWords();
 }

@@ -8,7 +8,7 @@ _ferry_completions()
     local cur_word type_list
     cur_word="\${COMP_WORDS[COMP_CWORD]}"
     # ask ferry for the words that fit here; nothing means a file name, which bash completes itself
-    mapfile -t type_list < <(ferry --get-yargs-completions "\${COMP_WORDS[@]:0:COMP_CWORD+1}" 2>/dev/null)
+    mapfile -t type_list < <(SHELL=bash ferry --get-yargs-completions "\${COMP_WORDS[@]:0:COMP_CWORD+1}" 2>/dev/null)
     mapfile -t COMPREPLY < <(compgen -W "$( printf '%q ' "\${type_list[@]}" )" -- "\${cur_word}" |
         awk '/ / { print "\\""$0"\\"" } /^[^ ]+$/ { print $0 }')
     return 0
@@ -25,7 +25,7 @@ _ferry_completions()
   local reply
   local si=$IFS
   # ask ferry for the words that fit here, as name:description; nothing means a file name
-  IFS=$'\\n' reply=($(ZSH_NAME=zsh ferry --get-yargs-completions "\${(@)words[1,CURRENT]}" 2>/dev/null))
+  IFS=$'\\n' reply=($(SHELL=zsh ZSH_NAME=zsh ferry --get-yargs-completions "\${(@)words[1,CURRENT]}" 2>/dev/null))
   IFS=$si
   if [[ \${#reply} -gt 0 ]]; then
     _describe 'values' reply

@@ -17,9 +17,9 @@ export function formatElapsed(ms: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(sec)}` : `${m}:${two(sec)}`;
 }
 
-// The one live line of a long run on a terminal: `[0:42] 2/3 hosts · TASK [App config]`, cut to the terminal's width.
+// The one live line of a long run on a terminal: `[0:42] 2/3 hosts | TASK [App config]`, cut to the terminal's width.
 export function progressText(state: ProgressState, width: number): string {
-  const text = `[${formatElapsed(state.elapsedMs)}] ${state.done}/${Math.max(state.total, state.done)} hosts · ${state.what}`;
+  const text = `[${formatElapsed(state.elapsedMs)}] ${state.done}/${Math.max(state.total, state.done)} hosts | ${state.what}`;
   const room = Math.max(10, width - 1);
-  return text.length <= room ? text : `${text.slice(0, room - 1)}…`;
+  return text.length <= room ? text : `${text.slice(0, room - 3)}...`;
 }

@@ -5,7 +5,7 @@ import type { Problems } from '../../playbook/Problems.js';
 import type { PlayDef, Playbook } from '../../playbook/types.js';
 import { Redactor } from '../../secrets/Redactor.js';
 import { resolveSecrets } from '../../secrets/resolveSecrets.js';
-import type { Scope } from '../../template/index.js';
+import { referencedNames, type Scope } from '../../template/index.js';
 import { HostState } from '../HostState.js';
 import { varsFilesOf, type PlayVars } from '../PlayVars.js';
 import { scopeFor } from '../scopeFor.js';
@@ -32,8 +32,9 @@ export function playLayersOf(play: PlayDef, run: PreflightInputs, problems: Prob
   });
   const playVars: PlayVars = { play, vars: play.vars, varsFiles: varsFilesOf(play), secrets: {}, hosts };
   const varsFiles: Vars[] = [playVars.varsFiles];
-  let missing = false;
-  if (hasTemplatedVarsFiles(play)) {
+  // A vars file named by a fact (set_fact or register in an earlier play) is known only once the run gets there.
+  let missing = play.vars_files.some((e) => e.includes('{{') && referencedNames(e).some((n) => run.facts.has(n)));
+  if (hasTemplatedVarsFiles(play) && !missing) {
     const scopeOf = (name: string): Scope =>
       scopeFor({ inventory: run.inventory, state: new HostState(name), play: playVars, taskVars: [], extraVars: run.extraVars, check: false, hostScope: scopeOf });
     for (const name of hosts) missing ||= !collect(problems, () => varsFiles.push(templatedVarsFiles(play, scopeOf(name))));

@@ -10,7 +10,7 @@ import { playLayersOf } from './playLayersOf.js';
 
 // The checks that need the inventory and -e as well as the playbook, made before any host is contacted: every template
 // parses, every variable a task cannot do without is known, every secret and vars file is there. Throws FerryErrors
-// with all problems at once; a playbook that passes can still fail at run time only on data the hosts give.
+// with all problems at once. What only the run can know (keys inside values, what hosts answer) is left to the run.
 export function preflight(
   playbook: Playbook,
   inventory: Inventory,

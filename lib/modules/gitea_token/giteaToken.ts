@@ -49,14 +49,12 @@ export const giteaToken = defineModule<GiteaTokenArgs, GiteaTokenFacts, GiteaTok
     },
   },
   local: true,
-  example: `- name: Revoke the fallback token after the burn-in, once no host holds it
+  example: `- name: Revoke the fallback token once it has been unused for the burn-in
   gitea_token:
     state: absent
     user: hongming
     last_eight: 3560785f
     unused_for: 24h
-    no_consumers_on: "{{ groups['operator_hosts'] }}"
-    audits: "{{ hostvars | dict2items | map(attribute='value.fallback_audit', default=none) | select }}"
     gitea_url: https://git.example.com
   run_once: true`,
 

@@ -13,9 +13,12 @@ export function readersScript(cronDirs: readonly string[]): string {
     'crontabs=$(for c in ' + crontabs + '; do [ -f "$c" ] && printf \'%s\\n\' "$c"; done)',
     // From here on no word is a glob: a crontab line is split into words, never expanded.
     'set -f',
+    // $1 names $2 when the path is not just the start of a longer one (all.env is not all.env.bak).
+    'names() { case $1 in *"$2"|*"$2"[!A-Za-z0-9._/-]*) return 0;; esac; return 1; }',
     'reads_target() {', // $1: a file; prints each target it names
     '  printf \'%s\\n\' "$targets" | while IFS= read -r t; do',
-    '    [ -n "$t" ] && grep -qIF -e "$t" -- "$1" 2>/dev/null && printf \'%s\\n\' "$t"',
+    '    [ -n "$t" ] || continue',
+    '    grep -IF -e "$t" -- "$1" 2>/dev/null | while IFS= read -r s; do names "$s" "$t" && { printf \'%s\\n\' "$t"; break; }; done',
     '  done',
     '}',
     'printf \'%s\\n\' "$crontabs" | while IFS= read -r cf; do',
@@ -25,7 +28,7 @@ export function readersScript(cronDirs: readonly string[]): string {
     '    n=$((n+1))',
     '    case $l in \'\'|\'#\'*) continue;; esac',
     '    printf \'%s\\n\' "$targets" | while IFS= read -r t; do',
-    '      case $l in *"$t"*) [ -n "$t" ] && printf \'reader\\t%s\\t%s\\t-\\t%s\\n\' "$(b64 "$cf")" "$n" "$(b64 "$t")";; esac',
+    '      [ -n "$t" ] && names "$l" "$t" && printf \'reader\\t%s\\t%s\\t-\\t%s\\n\' "$(b64 "$cf")" "$n" "$(b64 "$t")"',
     '    done',
     '    prev=',
     '    for w in $l; do',

@@ -5,7 +5,7 @@ import type { AuditFacts, CronReader } from './tokenAuditTypes.js';
 // Pure: an audit changes nothing; its message lists every `host:path:line` and cron reader, and the facts are the
 // registered result (for gitea_token's no_consumers_on). Only last eights are named, never a token.
 export function tokenAuditPlan(facts: AuditFacts): Plan<never> {
-  const which = facts.last_eights.length > 0 ? facts.last_eights.map((l) => `…${l}`).join(', ') : 'the token';
+  const which = facts.last_eights.length > 0 ? facts.last_eights.map((l) => `…${l}`).join(', ') : 'the token of that SHA-256';
   const lines: string[] = [];
   if (facts.findings.length === 0) {
     lines.push(`${which}: no copy under ${facts.searched.join(', ') || 'the searched paths (none exists)'}`);

@@ -16,7 +16,12 @@ export interface HostLaunch {
   /** Private tree root: `<treeRoot><mount>` is bind-mounted over `<mount>`. */
   treeRoot: string;
   mounts: readonly string[];
+  /** Extra mounts made inside the host after the binds: a small tmpfs (a disk that fills up), a read-only bind. */
+  extraMounts?: readonly ExtraMount[];
 }
+
+/** A mount only the host sees: `tmpfs` of a size at a path, or a path made read-only. */
+export type ExtraMount = { kind: 'tmpfs'; path: string; size: string } | { kind: 'ro'; path: string };
 
 /** A started host process. */
 export interface HostProcess {
@@ -42,13 +47,23 @@ export class HostStartError extends Error {
 const LAUNCHER = [
   'set -e',
   'cfg=$1; log=$2; shift 2',
-  'while [ $# -gt 0 ]; do mount --bind "$1" "$2"; shift 2; done',
+  'while [ $# -gt 0 ]; do',
+  '  case $1 in',
+  '    tmpfs) mount -t tmpfs -o "size=$2,mode=0755" tmpfs "$3" ;;',
+  '    ro) mount --bind "$3" "$3" && mount -o remount,bind,ro "$3" ;;',
+  '    *) mount --bind "$2" "$3" ;;',
+  '  esac',
+  '  shift 3',
+  'done',
   'exec /usr/sbin/sshd -D -f "$cfg" -E "$log"',
 ].join('\n');
 
 // Starts one host and waits until its own sshd (not some other listener) accepts connections.
 export async function spawnHost(launch: HostLaunch): Promise<HostProcess> {
-  const binds = launch.mounts.flatMap((m) => [path.join(launch.treeRoot, m), m]);
+  const binds = [
+    ...launch.mounts.flatMap((m) => ['bind', path.join(launch.treeRoot, m), m]),
+    ...(launch.extraMounts ?? []).flatMap((m) => (m.kind === 'tmpfs' ? ['tmpfs', m.size, m.path] : ['ro', '-', m.path])),
+  ];
   const out = openSync(launch.startLogFile, 'a');
   let child: ChildProcess;
   try {

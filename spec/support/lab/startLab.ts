@@ -9,7 +9,7 @@ import { generateKey, keyWithoutComment } from './keys.js';
 import { makeLabDir, randomBlock } from './labDir.js';
 import { continueSync, killHostSync, onExitCleanup, pidsInNamespace, stopSync } from './processes.js';
 import { probePort } from './waitForPort.js';
-import { HostStartError, spawnHost, type HostProcess } from './spawnHost.js';
+import { HostStartError, spawnHost, type ExtraMount, type HostProcess } from './spawnHost.js';
 import { sshdConfig } from './sshdConfig.js';
 import { traceExecve, type TraceHandle } from './traceExecve.js';
 import type { Lab, LabHost, LabOptions } from './types.js';
@@ -72,7 +72,11 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
       await placeFiles(makePathOf(treeRoot, mounts), opts.files ?? {});
       states.push({ name, dir: hostDir, treeRoot, hostKey, hostPublic });
     }
-    const block = await startAll(states, mounts, authorizedKeys);
+    const extraMounts = extraMountsOf(opts);
+    for (const s of states) {
+      for (const m of extraMounts) await mkdir(makePathOf(s.treeRoot, mounts)(m.path), { recursive: true, mode: 0o755 });
+    }
+    const block = await startAll(states, mounts, authorizedKeys, { overrides: opts.sshd, extraMounts });
 
     const hosts: LabHost[] = states.map((s, i) => ({
       name: s.name,
@@ -80,6 +84,7 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
       port: LAB_PORT,
       root: s.treeRoot,
       pathOf: makePathOf(s.treeRoot, mounts),
+      inside: (remotePath: string) => path.join(`/proc/${s.proc!.pid}/root`, path.posix.normalize(remotePath)),
       sshdPid: s.proc!.pid,
       logFile: path.join(s.dir, 'sshd.log'),
     }));
@@ -137,7 +142,12 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
 }
 
 // Picks a free 127.X.Y.0/24 block and starts every host there; another lab holding the block means another try elsewhere.
-async function startAll(states: HostState[], mounts: readonly string[], authorizedKeys: string): Promise<string> {
+async function startAll(
+  states: HostState[],
+  mounts: readonly string[],
+  authorizedKeys: string,
+  extra: { overrides?: Record<string, string>; extraMounts: ExtraMount[] },
+): Promise<string> {
   for (let attempt = 1; attempt <= MAX_BLOCK_ATTEMPTS; attempt++) {
     const block = randomBlock();
     const addresses = states.map((_, i) => `${block}.${i + 1}`);
@@ -147,7 +157,7 @@ async function startAll(states: HostState[], mounts: readonly string[], authoriz
       states.map(async (s, i) => {
         const configFile = path.join(s.dir, 'sshd_config');
         const logFile = path.join(s.dir, 'sshd.log');
-        await writeFile(configFile, sshdConfig({ address: addresses[i], port: LAB_PORT, hostKey: s.hostKey, authorizedKeys }));
+        await writeFile(configFile, sshdConfig({ address: addresses[i], port: LAB_PORT, hostKey: s.hostKey, authorizedKeys, overrides: extra.overrides }));
         await writeFile(logFile, '');
         s.proc = await spawnHost({
           address: addresses[i],
@@ -157,6 +167,7 @@ async function startAll(states: HostState[], mounts: readonly string[], authoriz
           startLogFile: path.join(s.dir, 'start.log'),
           treeRoot: s.treeRoot,
           mounts,
+          extraMounts: extra.extraMounts,
         });
       }),
     );
@@ -170,4 +181,12 @@ async function startAll(states: HostState[], mounts: readonly string[], authoriz
     if (hard) throw hard;
   }
   throw new Error(`no free 127.X.Y.0/24 block found in ${MAX_BLOCK_ATTEMPTS} attempts`);
+}
+
+/** The tmpfs and read-only mounts a lab asked for, tmpfs first (a read-only path may lie inside one). */
+function extraMountsOf(opts: LabOptions): ExtraMount[] {
+  return [
+    ...Object.entries(opts.tmpfs ?? {}).map(([p, size]): ExtraMount => ({ kind: 'tmpfs', path: p, size })),
+    ...(opts.readOnly ?? []).map((p): ExtraMount => ({ kind: 'ro', path: p })),
+  ];
 }

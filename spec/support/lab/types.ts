@@ -9,6 +9,8 @@ export interface LabHost {
   root: string;
   /** Controller-side path of an absolute remote path under one of the host's private mounts. */
   pathOf(remotePath: string): string;
+  /** Controller-side path of a remote path as the running host sees it (through its tmpfs and read-only mounts too). */
+  inside(remotePath: string): string;
   /** Pid of the host's listening sshd (inside its namespace). */
   sshdPid: number;
   /** sshd's own log (`-E`), e.g. for counting `Accepted publickey` lines. */
@@ -69,4 +71,10 @@ export interface LabOptions {
   mounts?: string[];
   /** Initial files, keyed by remote absolute path, placed on every host. */
   files?: Record<string, string>;
+  /** sshd_config keywords replacing the lab's on every host, e.g. `{ MaxSessions: '2', MaxStartups: '1:100:1' }`. */
+  sshd?: Record<string, string>;
+  /** A tmpfs of the given size (`64k`) mounted at each path, inside each host only: a disk that fills up. */
+  tmpfs?: Record<string, string>;
+  /** Paths (under a private mount) each host sees read-only; their initial files are placed before. */
+  readOnly?: string[];
 }

@@ -1,0 +1,86 @@
+import { startFleet, type BenchFleet, type Fixture } from './fleet/BenchFleet.js';
+import type { SizeResult } from './report/BenchResults.js';
+import { ratio, sampleOf } from './report/stats.js';
+import { ansibleSession } from './tools/runAnsible.js';
+import { runFerry, type FerryMode } from './tools/runFerry.js';
+import { runFloor } from './tools/runFloor.js';
+
+/** What to run at one size. */
+export interface SizePlan {
+  hosts: number;
+  reps: number;
+  ansibleReps: number;
+  floor: boolean;
+  log(line: string): void;
+}
+
+const FERRY_MODES: FerryMode[] = ['check', 'first', 'second'];
+
+// One fleet for the whole size, fresh fixtures before every tool in every repetition, the tools interleaved so that a
+// slow minute of the machine lands on all of them alike.
+export async function measureSize(plan: SizePlan): Promise<SizeResult> {
+  const fleet = await startFleet(plan.hosts);
+  const ferry: Record<FerryMode, number[]> = { check: [], first: [], second: [] };
+  let peakRss = 0;
+  const floor: number[] = [];
+  const ansible = { first: [] as number[], second: [] as number[] };
+  const say = (rep: number, what: string, ms: number) => plan.log(`bench: ${plan.hosts} hosts, repetition ${rep + 1}: ${what} ${(ms / 1000).toFixed(2)} s`);
+  try {
+    for (let rep = 0; rep < plan.reps; rep++) {
+      await withFixture(fleet, async (fixture) => {
+        for (const mode of FERRY_MODES) {
+          const m = await runFerry(fleet, fixture, mode);
+          ferry[mode].push(m.ms);
+          peakRss = Math.max(peakRss, m.rss);
+          say(rep, `ferry ${mode}`, m.ms);
+        }
+      });
+      if (plan.floor) {
+        await withFixture(fleet, async (fixture) => {
+          const m = await runFloor(fleet, fixture);
+          floor.push(m.ms);
+          say(rep, 'floor', m.ms);
+        });
+      }
+      if (rep < plan.ansibleReps) {
+        await withFixture(fleet, async (fixture) => {
+          const session = ansibleSession(fleet, fixture);
+          try {
+            for (const kind of ['first', 'second'] as const) {
+              const m = await session.run(kind);
+              ansible[kind].push(m.ms);
+              say(rep, `Ansible ${kind}`, m.ms);
+            }
+          } finally {
+            await session.close();
+          }
+        });
+      }
+    }
+  } finally {
+    await fleet.stop();
+  }
+  const result: SizeResult = {
+    hosts: plan.hosts,
+    ferry: { check: sampleOf(ferry.check), first: sampleOf(ferry.first), second: sampleOf(ferry.second), peakRssMiB: Math.round(peakRss / 2 ** 20) },
+    ...(ansible.first.length ? { ansible: { first: sampleOf(ansible.first), second: sampleOf(ansible.second) } } : {}),
+    ...(floor.length ? { floor: sampleOf(floor) } : {}),
+    ratios: { ferryOverAnsibleFirst: null, ferryOverAnsibleSecond: null, ferryOverFloor: null },
+  };
+  result.ratios = {
+    ferryOverAnsibleFirst: ratio(result.ferry.first, result.ansible?.first),
+    ferryOverAnsibleSecond: ratio(result.ferry.second, result.ansible?.second),
+    ferryOverFloor: ratio(result.ferry.first, result.floor),
+  };
+  return result;
+}
+
+/** A fresh Gitea and freshly planted trees for one tool's runs, torn down whatever happens. */
+async function withFixture(fleet: BenchFleet, body: (fixture: Fixture) => Promise<void>): Promise<void> {
+  const fixture = await fleet.fresh();
+  try {
+    await body(fixture);
+  } finally {
+    await fixture.stop();
+  }
+}
