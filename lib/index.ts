@@ -9,6 +9,7 @@ export { Scope, evaluate, evaluateCondition, renderValue } from './template/inde
 export { defineModule, type ModuleContext, type ModuleDef, type Plan, type Change, type ApplyResult } from './modules/defineModule.js';
 export { builtinModules } from './modules/index.js';
 export { runPlaybook } from './engine/runPlaybook.js';
+export { preflight } from './engine/preflight/preflight.js';
 export type { HostConnector, RunOptions } from './engine/RunOptions.js';
 export { LocalHost } from './transport/LocalHost.js';
 export { Transport, type TransportOptions } from './transport/index.js';

@@ -20,7 +20,10 @@ export async function inventoryCommand(args: InventoryArgs, write: (s: string) =
   if (args.limit) {
     const keep = new Set(applyLimit(inv, [...inv.hosts.keys()], args.limit));
     for (const name of [...inv.hosts.keys()]) if (!keep.has(name)) inv.hosts.delete(name);
-    for (const group of inv.groups.values()) group.hosts = group.hosts.filter((h) => keep.has(h));
+    for (const group of inv.groups.values()) {
+      group.hosts = group.hosts.filter((h) => keep.has(h));
+      if (group.directHosts) group.directHosts = group.directHosts.filter((h) => keep.has(h));
+    }
   }
   if (args.graph) {
     write(inventoryGraph(inv) + '\n');

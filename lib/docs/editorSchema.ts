@@ -11,6 +11,11 @@ const TASKS_REF = { $ref: '#/definitions/tasks' };
 const STEP_LISTS = new Set(['pre_tasks', 'tasks', 'post_tasks', 'handlers', 'block', 'rescue', 'always']);
 const NOT_TEMPLATED = { not: { type: 'string', pattern: '\\{\\{' } };
 
+/** `required: [key]` that strict validators accept: the key is named among the properties beside it. */
+function has(key: string): JsonSchema {
+  return { required: [key], properties: { [key]: true } };
+}
+
 /** A keyword's schema for editors: plain draft-07, its meaning as the hover text, step lists pointing at the task schema. */
 function keyword(name: string, schema: unknown, docs: Readonly<Record<string, string>>): unknown {
   if (STEP_LISTS.has(name)) return { description: docs[name], ...TASKS_REF };
@@ -26,7 +31,7 @@ function keywords(schema: JsonSchema, docs: Readonly<Record<string, string>>): R
 }
 
 /** Keywords a block or an include may not carry, as the loader refuses them. */
-const NO_TASK_ONLY = { not: { anyOf: TASK_ONLY_KEYWORDS.map((k) => ({ required: [k] })) } };
+const NO_TASK_ONLY = { not: { anyOf: TASK_ONLY_KEYWORDS.map(has) } };
 
 /** The definitions both editor schemas share: play, import, task, task list, one per module. */
 function definitions(modules: ReadonlyMap<string, ModuleDef>): Record<string, unknown> {
@@ -36,7 +41,7 @@ function definitions(modules: ReadonlyMap<string, ModuleDef>): Record<string, un
   for (const name of names) taskProps[name] = { $ref: `#/definitions/module-${name}` };
   return {
     playEntry: {
-      if: { required: ['import_playbook'] },
+      if: { type: 'object', ...has('import_playbook') },
       then: { $ref: '#/definitions/importPlaybook' },
       else: { $ref: '#/definitions/play' },
     },
@@ -58,10 +63,10 @@ function definitions(modules: ReadonlyMap<string, ModuleDef>): Record<string, un
       properties: taskProps,
       additionalProperties: false,
       oneOf: [
-        ...names.map((name) => ({ required: [name] })),
-        { required: ['block'], ...NO_TASK_ONLY },
-        { required: ['include_tasks'], ...NO_TASK_ONLY },
-        { required: ['import_tasks'], ...NO_TASK_ONLY },
+        ...names.map(has),
+        { ...has('block'), ...NO_TASK_ONLY },
+        { ...has('include_tasks'), ...NO_TASK_ONLY },
+        { ...has('import_tasks'), ...NO_TASK_ONLY },
       ],
     },
     ...Object.fromEntries(names.map((name) => [`module-${name}`, moduleValueSchema(modules.get(name)!)])),

@@ -3,14 +3,14 @@ import { applyLimit, selectHosts } from '../inventory/index.js';
 import type { PlayDef, Step, TaskDef } from '../playbook/types.js';
 import { resolveSecrets } from '../secrets/resolveSecrets.js';
 import { batches } from './batches.js';
-import type { HostState } from './HostState.js';
+import { HostState } from './HostState.js';
 import { ROOT } from './Inherited.js';
 import type { PlayContext } from './PlayContext.js';
 import { varsFilesOf, type PlayVars } from './PlayVars.js';
 import type { RunOptions } from './RunOptions.js';
 import { runSteps, type AfterTask } from './runSteps.js';
 import { runTask } from './runTask.js';
-import { scopeFor } from './scopeFor.js';
+import { playMagic, scopeFor } from './scopeFor.js';
 import { hasTemplatedVarsFiles, templatedVarsFiles } from './templatedVarsFiles.js';
 
 /** Thrown by the failure policy to stop a play (and the run) on every host. */
@@ -43,18 +43,18 @@ export async function runPlay(opts: RunOptions, play: PlayDef, states: Map<strin
         extraVars: opts.extraVars,
         check: opts.check,
         hostScope: (name) => pc.scopeOf(states.get(name) ?? state, []),
+        shared,
       }),
   };
+  const shared = playMagic(opts.inventory, (name) => pc.scopeOf(states.get(name) ?? new HostState(name), []));
   if (hasTemplatedVarsFiles(play)) {
     playVars.hostVarsFiles = new Map(hosts.map((h) => [h.name, { ...playVars.varsFiles, ...templatedVarsFiles(play, pc.scopeOf(h, [])) }]));
   }
   for (const batch of batches(hosts, play.serial, play.pos)) {
     await runSteps(pc, play.tasks, ROOT, batch, failurePolicy(play, batch));
     await runHandlers(pc, play.handlers, batch);
-    // As ansible-playbook: when every host of a batch failed, the rollout stops here, whatever max_fail_percentage says.
-    if (batch.every((h) => !h.active)) {
-      throw new PlayAborted(`every host of a batch failed or was unreachable in play '${play.name}': no later batch or play runs`);
-    }
+    // Unlike ansible-playbook, a batch in which every host failed does not stop the rollout by itself:
+    // max_fail_percentage (checked after every task) is what decides that, so the rule is written in the play.
   }
 }
 

@@ -14,6 +14,26 @@ export interface ScopeInputs {
   check: boolean;
   /** Scope of another host, for hostvars. */
   hostScope(name: string): Scope;
+  /** `groups` and `hostvars` built once for the play (see playMagic); built here when absent. */
+  shared?: PlayMagic;
+}
+
+/** The magic variables that are the same for every host of a play. */
+export interface PlayMagic {
+  groups: Record<string, string[]>;
+  hostvars: Record<string, unknown>;
+}
+
+// Built once per play, not once per host and task: hostvars has a getter per inventory host, so rebuilding it for every
+// task of every host cost O(hosts²) time and garbage. The getters stay lazy, so each read still sees the host's facts now.
+export function playMagic(inventory: Inventory, hostScope: (name: string) => Scope): PlayMagic {
+  const groups: Record<string, string[]> = {};
+  for (const [name, group] of inventory.groups) groups[name] = [...group.hosts];
+  const hostvars: Record<string, unknown> = {};
+  for (const name of inventory.hosts.keys()) {
+    Object.defineProperty(hostvars, name, { enumerable: true, get: () => hostScope(name).toObject() });
+  }
+  return { groups, hostvars };
 }
 
 // Builds the variable scope of one host for one task: inventory < play < vars_files < task < facts < extra < magic.
@@ -33,12 +53,7 @@ export function scopeFor(inputs: ScopeInputs): Scope {
 }
 
 function magicVars(inputs: ScopeInputs): Record<string, unknown> {
-  const groups: Record<string, string[]> = {};
-  for (const [name, group] of inputs.inventory.groups) groups[name] = [...group.hosts];
-  const hostvars: Record<string, unknown> = {};
-  for (const name of inputs.inventory.hosts.keys()) {
-    Object.defineProperty(hostvars, name, { enumerable: true, get: () => inputs.hostScope(name).toObject() });
-  }
+  const { groups, hostvars } = inputs.shared ?? playMagic(inputs.inventory, inputs.hostScope);
   return {
     inventory_hostname: inputs.state.name,
     inventory_hostname_short: inputs.state.name.split('.')[0],

@@ -1,4 +1,5 @@
 import { GiteaError } from './GiteaError.js';
+import { HttpFailure, httpExchange, type HttpAnswer } from './httpExchange.js';
 
 /** One HTTP call to the Gitea API, already encoded. */
 export interface GiteaCall {
@@ -14,7 +15,7 @@ export interface GiteaCall {
 /** What Gitea answered: the status, the headers and the parsed JSON body (undefined when empty). */
 export interface GiteaReply {
   status: number;
-  headers: Headers;
+  headers: HttpAnswer['headers'];
   body: unknown;
 }
 
@@ -26,18 +27,19 @@ export async function giteaRequest(baseUrl: string, call: GiteaCall, timeoutMs: 
   if (call.authorization) headers.Authorization = call.authorization;
   if (call.body !== undefined) headers['Content-Type'] = 'application/json';
   const what = `${call.method} ${baseUrl}api/v1${call.path}`;
-  let res: Response;
+  let res: HttpAnswer;
   try {
-    res = await fetch(url, {
+    res = await httpExchange({
       method: call.method,
+      url,
       headers,
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
     });
   } catch (err) {
     throw networkError(err, baseUrl, what, timeoutMs);
   }
-  const text = await res.text();
+  const text = res.text;
   if (text.trim() === '') return { status: res.status, headers: res.headers, body: undefined };
   try {
     return { status: res.status, headers: res.headers, body: JSON.parse(text) as unknown };
@@ -52,19 +54,12 @@ export async function giteaRequest(baseUrl: string, call: GiteaCall, timeoutMs: 
 }
 
 function networkError(err: unknown, baseUrl: string, what: string, timeoutMs: number): GiteaError {
-  const name = err instanceof Error ? err.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError') {
+  if (err instanceof HttpFailure && err.timedOut) {
     return new GiteaError('timeout', `${what}: Gitea did not answer within ${timeoutMs} ms`,
       'check that Gitea is up and reachable, or raise the timeout');
   }
-  const code = causeCode(err);
+  const code = err instanceof HttpFailure ? err.code : undefined;
   const why = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' ? 'host name not found' : code ?? 'network error';
   return new GiteaError('unreachable', `Gitea unreachable at ${baseUrl} (${why})`,
     'check the Gitea URL and that the server is running and reachable from where ferry runs');
-}
-
-function causeCode(err: unknown): string | undefined {
-  const cause = err instanceof Error ? (err as Error & { cause?: unknown }).cause : undefined;
-  if (cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string') return cause.code;
-  return undefined;
 }

@@ -47,7 +47,8 @@ export function parseYamlSource(file: string, text: string, problems: Problems, 
   try {
     return new YamlSource(file, doc, lineCounter, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
   } catch (e) {
-    const bomb = /alias/i.test((e as Error).message);
+    // Only the alias limit is a bomb; an alias whose anchor is missing is a plain mistake with its own message.
+    const bomb = /excessive alias count/i.test((e as Error).message);
     problems.add(
       code,
       bomb ? `aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT}): this looks like an alias bomb` : `YAML: ${(e as Error).message}`,

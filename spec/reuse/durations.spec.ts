@@ -33,7 +33,9 @@ describe('durations and log timestamps', () => {
     [2710, '45m 10s'],
     [93_600, '1d 2h'],
     [266_400, '3d 2h'],
-    [86_401, '1d 1s'],
+    [86_401, '1d'],
+    [259_202, '3d'],
+    [3_660, '1h 1m'],
     [-5, '0s'],
   ];
   for (const [seconds, text] of shown) {

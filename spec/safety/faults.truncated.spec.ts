@@ -18,8 +18,8 @@ describe('faults: a write whose input was cut short', function () {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const input = (target: string): string => frameScript(atomicWriteScript({ path: target, mode: 0o640 }), NEW, { timeoutMs: 60000 });
-  /** Cut points spread over the whole input, including inside the data block and just before its end. */
-  const cuts = (length: number): number[] => [...Array.from({ length: 24 }, (_, i) => Math.floor((length * i) / 24)), length - 40, length - 3, length - 1];
+  /** Cut points spread over the whole input, inside the data block and up to the closing brace (the final newline alone adds nothing). */
+  const cuts = (length: number): number[] => [...Array.from({ length: 24 }, (_, i) => Math.floor((length * i) / 24)), length - 40, length - 3, length - 2];
 
   it('is real: the same input without its all-or-nothing frame writes a partial file', async function () {
     const target = path.join(dir, 'unframed.conf');
@@ -27,7 +27,7 @@ describe('faults: a write whose input was cut short', function () {
     const full = input(target);
     // The frame is one brace group; without it, the shell runs whatever prefix arrived.
     const unframed = full.replace(/^\{\n/, '').replace(/\}\n$/, '');
-    const cut = unframed.slice(0, unframed.indexOf(NEW.slice(0, 0)) + Math.floor(unframed.length * 0.6));
+    const cut = unframed.slice(0, Math.floor(unframed.length * 0.6));
     await localShell(cut);
     const now = readFileSync(target, 'utf8');
     expect(now).to.not.equal(OLD);

@@ -17,15 +17,15 @@ export function parseDuration(text: string): number | undefined {
 /** JSON Schema of a duration argument (the pattern of parseDuration, so a typo fails at load time). */
 export const DURATION_SCHEMA = { type: 'string', pattern: '^\\s*(?:[0-9]+[smhdwSMHDW])+\\s*$' } as const;
 
-// Ages in messages: the two largest units, e.g. `3d 2h`, `45m 10s`, `12s`.
+// Ages in messages: the largest unit and the next one when it is not zero, e.g. `3d 2h`, `45m 10s`, `3d`, `12s`.
 export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const parts: string[] = [];
-  let rest = s;
-  for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+  let rest = Math.max(0, Math.floor(seconds));
+  const counts = ([['d', 86_400], ['h', 3600], ['m', 60], ['s', 1]] as const).map(([unit, size]) => {
     const n = Math.floor(rest / size);
     rest -= n * size;
-    if (n > 0 || (unit === 's' && parts.length === 0)) parts.push(`${n}${unit}`);
-  }
-  return parts.slice(0, 2).join(' ');
+    return { unit, n };
+  });
+  const first = counts.findIndex((c) => c.n > 0);
+  if (first < 0) return '0s';
+  return counts.slice(first, first + 2).filter((c) => c.n > 0).map((c) => `${c.n}${c.unit}`).join(' ');
 }

@@ -20,5 +20,5 @@ export async function applyGiteaToken(ctx: ModuleContext, plan: Plan<GiteaTokenD
   } catch (err) {
     throw atHost(err, ctx.hostname);
   }
-  return { result: { revoked: data.tokens }, msg: `revoked ${data.tokens.map((t) => `…${t.last_eight}`).join(', ')} of ${data.user}` };
+  return { result: { revoked: data.tokens }, msg: (plan.msg ?? '').replace(/^revoke /gm, 'revoked ') };
 }

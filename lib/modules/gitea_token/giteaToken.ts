@@ -49,6 +49,8 @@ export const giteaToken = defineModule<GiteaTokenArgs, GiteaTokenFacts, GiteaTok
     },
   },
   local: true,
+  // What it revoked or would revoke, and why that was allowed, is the point of the task: shown at every verbosity.
+  prints: true,
   example: `- name: Revoke the fallback token once it has been unused for the burn-in
   gitea_token:
     state: absent

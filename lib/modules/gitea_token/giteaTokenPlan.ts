@@ -22,7 +22,7 @@ export function giteaTokenPlan(facts: GiteaTokenFacts, args: GiteaTokenArgs): Pl
     summary: `revoke ${label(v.token, args.user)}: ${v.guards.length === 0 ? 'no guard asked' : v.guards.map((g) => `${g.guard} holds (${g.why})`).join('; ')}`,
   }));
   const tokens = chosen.map((t) => ({ id: t.id, name: t.name, last_eight: t.token_last_eight }));
-  return { changes, data: { user: args.user, tokens }, result: { revoked: tokens } };
+  return { changes, msg: changes.map((c) => c.summary).join('\n'), data: { user: args.user, tokens }, result: { revoked: tokens } };
 }
 
 function guardsOf(token: GiteaToken, args: GiteaTokenArgs, now: number): GuardVerdict[] {

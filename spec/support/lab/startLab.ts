@@ -22,6 +22,8 @@ interface HostState {
   hostKey: string;
   hostPublic: string;
   proc?: HostProcess;
+  /** Stopped and gone: its pid and namespace may already belong to another lab's host, so never signal them again. */
+  gone?: boolean;
 }
 
 const MAX_BLOCK_ATTEMPTS = 25;
@@ -38,16 +40,17 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
 
   const killAllSync = (): void => {
     traces.forEach((t) => t.kill());
-    for (const s of states) if (s.proc) killHostSync(s.proc.pid, s.proc.ns);
+    for (const s of states) if (s.proc && !s.gone) killHostSync(s.proc.pid, s.proc.ns);
   };
   const unregister = onExitCleanup(() => {
     killAllSync();
     rmSync(dir, { recursive: true, force: true });
   });
   const stopHostState = async (s: HostState): Promise<void> => {
-    if (!s.proc) return;
+    if (!s.proc || s.gone) return;
     killHostSync(s.proc.pid, s.proc.ns);
     await s.proc.exited();
+    s.gone = true;
   };
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
