@@ -9,7 +9,8 @@ import { atPos } from './TemplateFault.js';
 export interface ReferenceOptions {
   /** Read a string as a bare expression (`when:`) rather than as text with `{{ }}`. */
   expression?: boolean;
-  /** Leave out names only read under `is defined`, `is undefined` or `| default`: they may be missing. */
+  /** Leave out names an expression guards anywhere (`is defined`, `is undefined`, `| default`): Jinja's `and`, `or`
+   * and `if` never read the other side, so `x is defined and x.y` may run without `x`. */
   requiredOnly?: boolean;
   /** Where a syntax error is reported. */
   where?: Pos;
@@ -23,7 +24,12 @@ const GUARD_TESTS = new Set(['defined', 'undefined']);
 export function referencedNames(exprOrValue: unknown, options: ReferenceOptions = {}): string[] {
   const required = new Set<string>();
   const all = new Set<string>();
-  const visit = (node: Node): void => collect(node, false, required, all);
+  const visit = (node: Node): void => {
+    const used = new Set<string>();
+    const guarded = new Set<string>();
+    collect(node, false, used, guarded, all);
+    for (const name of used) if (!guarded.has(name)) required.add(name);
+  };
   atPos(options.where, () => {
     if (options.expression && typeof exprOrValue === 'string') visit(parseBare(exprOrValue));
     else forEachString(exprOrValue, (s) => parseTemplate(s).parts.forEach((p) => typeof p !== 'string' && visit(p)));
@@ -44,15 +50,15 @@ function forEachString(value: unknown, fn: (s: string) => void): void {
   }
 }
 
-/** Walks an AST; `guarded` is true along the path chain under a default filter or a defined test. */
-function collect(node: Node, guarded: boolean, required: Set<string>, all: Set<string>): void {
+/** Walks an AST: names read under a default filter or a defined test go to `guarded`, every other name to `used`. */
+function collect(node: Node, guarded: boolean, used: Set<string>, guardedNames: Set<string>, all: Set<string>): void {
   const walk = (n: Node | undefined, g = false): void => {
-    if (n) collect(n, g, required, all);
+    if (n) collect(n, g, used, guardedNames, all);
   };
   switch (node.type) {
     case 'name':
       all.add(node.name);
-      if (!guarded) required.add(node.name);
+      (guarded ? guardedNames : used).add(node.name);
       return;
     case 'literal':
       return;

@@ -10,7 +10,9 @@ describe('template: referencedNames', () => {
     ['{{ hostvars[inventory_hostname].port }}', ['hostvars', 'inventory_hostname'], ['hostvars', 'inventory_hostname']],
     ["{{ x | default(y) }}", ['x', 'y'], ['y']],
     ["{{ x.deep | d('') }}", ['x'], []],
-    ['{{ x is defined and x > 1 }}', ['x'], ['x']],
+    // A guard anywhere in an expression covers the name there: `and` never reads x > 1 when x is undefined.
+    ['{{ x is defined and x > 1 }}', ['x'], []],
+    ['{{ x is defined }} {{ x > 1 }}', ['x'], ['x']],
     ['{{ x is defined }}', ['x'], []],
     ["{{ items | map(attribute=key) | join(sep) }}", ['items', 'key', 'sep'], ['items', 'key', 'sep']],
     ["{{ 'a' if c else b }}", ['c', 'b'], ['c', 'b']],
