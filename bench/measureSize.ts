@@ -19,7 +19,7 @@ const FERRY_MODES: FerryMode[] = ['check', 'first', 'second'];
 // One fleet for the whole size, fresh fixtures before every tool in every repetition, the tools interleaved so that a
 // slow minute of the machine lands on all of them alike.
 export async function measureSize(plan: SizePlan): Promise<SizeResult> {
-  const fleet = await startFleet(plan.hosts);
+  const fleet = await startFleet(plan.hosts, plan.log);
   const ferry: Record<FerryMode, number[]> = { check: [], first: [], second: [] };
   let peakRss = 0;
   const floor: number[] = [];

@@ -31,8 +31,8 @@ export interface BenchFleet {
 
 // Starts one real sshd per inventory host (each in its own mount namespace, so no two hosts share a file): the
 // playbook's fixed paths never collide, and sshd does per host the work a real fleet's sshd would.
-export async function startFleet(count: number): Promise<BenchFleet> {
-  const lab = await startLab({ count });
+export async function startFleet(count: number, log: (line: string) => void = () => undefined): Promise<BenchFleet> {
+  const lab = await startLabRetrying(count, log);
   const inventory = lab.writeInventory({ groups: { [GROUP]: lab.hosts.map((h) => h.name) } });
   const gid = Number(execFileSync('id', ['-g', 'ferryops'], { encoding: 'utf8' }).trim());
   return {
@@ -55,6 +55,20 @@ export async function startFleet(count: number): Promise<BenchFleet> {
     stop: () => lab.stop(),
   };
 }
+
+/** Hundreds of sshd processes starting at once on a busy machine: one may miss its start deadline, so try again. */
+async function startLabRetrying(count: number, log: (line: string) => void): Promise<Lab> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startLab({ count });
+    } catch (err) {
+      if (attempt >= LAB_ATTEMPTS) throw err;
+      log(`bench: ${count} lab hosts did not all start (${(err as Error).message.split('\n')[0]}); trying again`);
+    }
+  }
+}
+
+const LAB_ATTEMPTS = 3;
 
 /** Empties every private tree of a host (the mount points themselves stay, with their owner and mode). */
 async function wipeTrees(root: string): Promise<void> {

@@ -32,9 +32,12 @@ export const STAT_FUNCTION = `ferry_stat() {
       _h=$(sha256sum < "$_p") || return 1
       printf '%s.sha256=%s\\n' "$_l" "\${_h%% *}"
     fi
-    if [ "$_max" -gt 0 ] && [ "$(stat -L -c %s -- "$_p")" -le "$_max" ]; then
-      _c=$(base64 < "$_p" | tr -d '\\n') || return 1
-      printf '%s.content=%s\\n' "$_l" "$_c"
+    # The size is the fourth field of the stat line above: no second stat, and the content goes straight out.
+    _sz=\${_st#* * * }
+    if [ "$_max" -gt 0 ] && [ "\${_sz%% *}" -le "$_max" ]; then
+      printf '%s.content=' "$_l"
+      base64 < "$_p" | tr -d '\\n' || return 1
+      printf '\\n'
     fi
   else
     printf '%s.type=other\\n' "$_l"

@@ -9,5 +9,5 @@ export function droppedBeforeLogin(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
   const e = err as { code?: unknown; level?: unknown; message?: unknown };
   if (e.code === 'ECONNRESET' || e.code === 'EPIPE') return true;
-  return e.level !== 'client-authentication' && typeof e.message === 'string' && /closed during the handshake|Exceeded MaxStartups/i.test(e.message);
+  return e.level !== 'client-authentication' && typeof e.message === 'string' && /closed during the handshake|lost before handshake|Exceeded MaxStartups/i.test(e.message);
 }

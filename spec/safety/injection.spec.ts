@@ -29,6 +29,9 @@ const PLAYBOOK = `- hosts: lab
     - name: copy group
       copy: { dest: ${DIR}/group.txt, content: "x", group: ${q(evil('copy-group', false))} }
       ignore_errors: true
+    - name: copy mode
+      copy: { dest: ${DIR}/mode.txt, content: "x", mode: ${q(evil('copy-mode', false))} }
+      ignore_errors: true
     - name: file path, a directory
       file: { path: ${q(at('file-dir'))}, state: directory }
     - name: file path, touched
@@ -156,7 +159,7 @@ describe('hostile paths and values reach the host as data, never as shell', func
   });
 
   it('fails cleanly where a hostile value names something that does not exist', () => {
-    for (const task of ['copy owner', 'copy group', 'file owner', 'shell executable']) {
+    for (const task of ['copy owner', 'copy group', 'copy mode', 'file owner', 'shell executable']) {
       expect(stdout, task).to.match(new RegExp(`TASK \\[${task}\\][^]*?failed: \\[host1\\]`));
     }
     expect(stdout).not.to.include('    at ');

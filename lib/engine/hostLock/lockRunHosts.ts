@@ -5,9 +5,10 @@ import { playHosts } from '../runPlay.js';
 import { acquireHostLock } from './acquireHostLock.js';
 import { lockedHost } from './lockedHost.js';
 
-// Before any task, every host the run targets gets its connection and then its lock, in one global order (sorted
-// names): two runs waiting on each other's hosts would deadlock, runs that lock in the same order cannot. Connections
-// open in parallel; only the locks are taken one after another. A check run changes nothing and takes no lock.
+// Before any task, every host the run targets gets its connection and then its lock. Waiting runs take their locks in
+// one global order (sorted names), one after another: two runs waiting on each other's hosts would deadlock, runs that
+// lock in the same order cannot. A run that fails instead of waiting cannot deadlock and locks all hosts at once.
+// Connections always open in parallel. A check run changes nothing and takes no lock.
 export function lockRunHosts(opts: RunOptions, states: Map<string, HostState>): void {
   const policy = opts.hostLock;
   if (!policy || policy.mode === 'off' || opts.check) return;
@@ -17,7 +18,7 @@ export function lockRunHosts(opts: RunOptions, states: Map<string, HostState>): 
     const state = states.get(name);
     if (!state) continue;
     const connected = opts.connectionSpec(name).then((spec) => opts.connector.connect(spec));
-    const previous = turn;
+    const previous = policy.mode === 'wait' ? turn : Promise.resolve();
     const locked = (async (): Promise<RemoteHost> => {
       const host = await connected;
       await previous;

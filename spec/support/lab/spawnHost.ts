@@ -101,5 +101,6 @@ export async function spawnHost(launch: HostLaunch): Promise<HostProcess> {
   await exited();
   const startLog = await readFile(launch.startLogFile, 'utf8').catch(() => '');
   const inUse = /Address already in use|Cannot bind any address/.test(log) || (result === 'listening' && !ours);
-  throw new HostStartError(`sshd on ${launch.address}:${launch.port} did not start:\n${startLog}${log}`.trim(), inUse);
+  const how = result === 'died' ? ` (its launcher ended: ${child.signalCode ?? `exit ${child.exitCode}`})` : '';
+  throw new HostStartError(`sshd on ${launch.address}:${launch.port} did not start${how}:\n${startLog}${log}`.trim(), inUse);
 }
