@@ -1,5 +1,6 @@
 import { FerryError } from '../errors/FerryError.js';
 import { messageOf } from '../engine/executeModule.js';
+import type { ItemOutcome } from '../engine/runItem.js';
 import { toHostResult } from '../engine/toHostResult.js';
 import type { ModuleContext } from '../modules/defineModule.js';
 import type { FileChange, FileState, HostTaskResult, TaskStatus } from '../report/types.js';
@@ -22,15 +23,6 @@ export interface HostRollback {
   origin: Map<string, FileState | 'absent'>;
 }
 
-/** One file's outcome, as the engine shapes a module's. */
-interface FileOutcome {
-  status: TaskStatus;
-  msg?: string;
-  plan?: ReturnType<typeof restoreFile.plan>;
-  result: Record<string, unknown>;
-  files?: FileChange[];
-}
-
 // Restores one task's files on one host, newest first, stopping at the first refusal; one item per file.
 export async function restoreOnHost(
   ctx: ModuleContext,
@@ -51,7 +43,7 @@ export async function restoreOnHost(
   return result;
 }
 
-async function restoreOne(ctx: ModuleContext, h: HostRollback, change: FileChange, opts: { check: boolean; force: boolean }): Promise<FileOutcome> {
+async function restoreOne(ctx: ModuleContext, h: HostRollback, change: FileChange, opts: { check: boolean; force: boolean }): Promise<ItemOutcome> {
   const args = { change, force: opts.force, origin: h.origin.get(change.path) };
   try {
     const probed = await restoreFile.probe(ctx, args);

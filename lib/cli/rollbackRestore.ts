@@ -15,6 +15,12 @@ export interface RestoreArgs {
   origin?: FileState | 'absent';
 }
 
+/** What apply restores, and what the file held when it was looked at (its sha256, or `absent`). */
+export interface RestoreData {
+  change: FileChange;
+  seen: string;
+}
+
 /** The file as it is now, and the sha256 of its backup (`missing` when the copy is gone). */
 export interface RestoreFacts {
   current: FileState | 'absent' | 'other';
@@ -25,7 +31,7 @@ const CURRENT = /^current=([0-9a-f]{64}) ([0-7]{1,4}) (\d+) (\d+) (\S+) (\S+)$/m
 
 // Puts one changed file back as it was before the run: refuses a file changed since (unless forced) and a backup
 // that no longer holds the recorded bytes (always).
-export const restoreFile = defineModule<RestoreArgs, RestoreFacts, FileChange>({
+export const restoreFile = defineModule<RestoreArgs, RestoreFacts, RestoreData>({
   name: 'restore',
   summary: "Put a file a run changed back to its pre-run bytes, mode and owner (ferry rollback's step)",
   args: { type: 'object', required: ['change'], properties: { change: { type: 'object' }, force: { type: 'boolean' } } },
@@ -39,13 +45,12 @@ export const restoreFile = defineModule<RestoreArgs, RestoreFacts, FileChange>({
   plan: restorePlan,
 
   async apply(ctx, plan) {
-    const change = plan.data!;
-    return { files: [await restore(ctx, change)] };
+    return { files: [await restore(ctx, plan.data!)] };
   },
 });
 
 // Pure: whether the file is already as before the run, may be put back, or must be left alone, and why.
-export function restorePlan(facts: RestoreFacts, args: RestoreArgs): Plan<FileChange> {
+export function restorePlan(facts: RestoreFacts, args: RestoreArgs): Plan<RestoreData> {
   const { change } = args;
   const { current } = facts;
   const p = change.path;
@@ -58,14 +63,15 @@ export function restorePlan(facts: RestoreFacts, args: RestoreArgs): Plan<FileCh
     throw new FerryError('MODULE', `${p} changed since the run (${describe(current)}, the run left ${describe(change.after)}): not restored`, {}, 'see who changed it; `ferry rollback --force` puts the pre-run copy back anyway');
   }
   const forced = asLeft ? '' : ', over a later change (--force)';
-  if (change.before === 'absent') return { changes: [{ summary: `remove ${p}, which the run created${forced}` }], data: change };
+  const data = { change, seen: current === 'absent' ? 'absent' : current.sha256 };
+  if (change.before === 'absent') return { changes: [{ summary: `remove ${p}, which the run created${forced}` }], data };
   if (facts.backup !== change.before.sha256) {
     const why = facts.backup === 'missing' || facts.backup === undefined ? 'is missing' : 'no longer holds the pre-run bytes';
     throw new FerryError('MODULE', `the backup ${change.backup} of ${p} ${why}: not restored`, {}, 'restore the file by hand; --keep-backups may have pruned this run');
   }
   const { mode, owner, group, uid, gid } = change.before;
   const summary = `restore ${p} from ${change.backup} (mode ${mode}, owner ${owner ?? uid}:${group ?? gid})${forced}`;
-  return { changes: [{ summary }], data: change };
+  return { changes: [{ summary }], data };
 }
 
 /** Reads the probe's lines back. */
@@ -81,9 +87,9 @@ export function parseRestoreFacts(stdout: string): RestoreFacts {
 }
 
 /** Restores one file in one round trip and returns the rollback's own record of the change. */
-async function restore(ctx: ModuleContext, change: FileChange): Promise<FileChange> {
+async function restore(ctx: ModuleContext, { change, seen }: RestoreData): Promise<FileChange> {
   const become = change.become === true;
-  const res = await ctx.host.exec({ script: restoreScript(change, runIdOf(ctx)), become });
+  const res = await ctx.host.exec({ script: restoreScript(change, runIdOf(ctx), seen), become });
   if (res.rc === BACKUP_FAILED_RC) throw remoteFailure(ctx.host.name, `keeping the current ${change.path} before restoring it`, res);
   if (res.rc !== 0) throw remoteFailure(ctx.host.name, `restore of ${change.path} (${RESTORE_STEP[res.rc] ?? 'restore'})`, res);
   const record = parseBackupRecord(res.stdout, ctx.host.name, change.path);

@@ -10,6 +10,7 @@ export const RESTORE_STEP: Record<number, string> = {
   6: 'sync the restored file',
   7: 'rename it into place',
   8: 'remove the file',
+  10: 'find it as it was a moment ago: it changed while being restored',
 };
 
 // Read-only, one round trip: what the path holds now (through symlinks, as the run wrote it) and the backup's sha256.
@@ -38,10 +39,18 @@ export function restoreProbeScript(change: Pick<FileChange, 'path' | 'backup'>):
 // One round trip: keep what is there now (so the rollback can itself be undone), then put the pre-run copy back
 // atomically (temp file beside the target, recorded owner and mode set before any byte, synced, renamed over),
 // or remove a file the run created.
-export function restoreScript(change: FileChange, runId: string): string {
-  const keep = backupStep(change.path, { runId });
-  if (change.before === 'absent') return [keep, 'rm -f -- "$__p" || exit 8', ''].join('\n');
-  return [keep, `__b=${shellQuote(change.backup!)}`, ...putBack(change.before), ''].join('\n');
+export function restoreScript(change: FileChange, runId: string, seen: string): string {
+  const steps = [unchangedSince(change.path, seen), backupStep(change.path, { runId })];
+  if (change.before === 'absent') return [...steps, 'rm -f -- "$__p" || exit 8', ''].join('\n');
+  return [...steps, `__b=${shellQuote(change.backup!)}`, ...putBack(change.before), ''].join('\n');
+}
+
+/** Exits 10 unless the path still holds what the probe saw (its sha256, or `absent`): a restore never lands on news. */
+function unchangedSince(path: string, seen: string): string {
+  return [
+    `__now=$(if [ -e ${shellQuote(path)} ]; then sha256sum < ${shellQuote(path)}; else echo absent; fi) || exit 10`,
+    `[ "\${__now%% *}" = ${shellQuote(seen)} ] || exit 10`,
+  ].join('\n');
 }
 
 function putBack(before: FileState): string[] {

@@ -23,6 +23,7 @@ export interface SshHostOptions {
 /** Channel refusals retried before giving up; the waits double from 50 ms (about 3 s in all). */
 const REFUSED_RETRIES = 6;
 
+/** An exec's deadline when neither the request nor the run names one: generous, but never forever. */
 export const DEFAULT_EXEC_TIMEOUT_MS = 3_600_000;
 
 // A host over one ssh2 connection: every exec and every file write shares it, a bounded number of channels at a time.

@@ -19,4 +19,5 @@ export { frameScript } from './framing.js';
 export { atomicWriteScript, formatMode } from './atomicWriteScript.js';
 export { Semaphore } from './Semaphore.js';
 export { TIMEOUT_RC } from './runChannel.js';
-export type { ConnectionSpec, ExecRequest, ExecResult, HostKeyPolicy, RemoteHost, WriteRequest } from './types.js';
+export { DroppedHandshake } from './DroppedHandshake.js';
+export type { ConnectionSpec, ExecRequest, ExecResult, HeldChannel, HoldRequest, HostKeyPolicy, RemoteHost, WriteRequest } from './types.js';

@@ -4,6 +4,14 @@ import { hostLockScript, parseLockLine } from '../../lib/engine/hostLock/hostLoc
 import { hostLockPolicyOf, taskTimeoutMs } from '../../lib/cli/safetyOptions.js';
 import { FerryError } from '../../lib/errors/FerryError.js';
 import { Semaphore } from '../../lib/transport/Semaphore.js';
+import { reachesHosts } from '../../lib/engine/hostLock/reachesHosts.js';
+import { builtinModules } from '../../lib/modules/index.js';
+import type { PlayDef, Step } from '../../lib/playbook/types.js';
+
+const pos = { file: 'p.yml', line: 1, col: 1 };
+const task = (module: string, extra: Record<string, unknown> = {}): Step => ({ kind: 'task', module, args: {}, pos, argPos: {}, ...extra });
+const block = (steps: Step[], extra: Record<string, unknown> = {}): Step => ({ kind: 'block', block: steps, rescue: [], always: [], pos, ...extra });
+const play = (tasks: Step[], handlers: Step[] = []): PlayDef => ({ name: 'p', hosts: 'all', tasks, handlers, pos }) as unknown as PlayDef;
 
 describe('host lock: the pure parts', function () {
   describe('parseLockLine', function () {
@@ -68,6 +76,20 @@ describe('host lock: the pure parts', function () {
         expect(policy.holder).to.include('playbook p.yml');
       });
     }
+  });
+
+  describe('reachesHosts: only plays that run something on their hosts lock them', function () {
+    const table: [string, PlayDef, boolean][] = [
+      ['a command', play([task('command')]), true],
+      ['only debug and set_fact', play([task('debug'), task('set_fact')]), false],
+      ['a copy delegated to localhost', play([task('copy', { delegate_to: 'localhost' })]), false],
+      ['a block delegated to 127.0.0.1 around a command', play([block([task('command')], { delegate_to: '127.0.0.1' })]), false],
+      ['a templated delegate_to', play([task('command', { delegate_to: '{{ jump }}' })]), true],
+      ['a command in a handler only', play([task('debug')], [task('command')]), true],
+      ['a file task in a rescue', play([{ ...(block([task('debug')]) as object), rescue: [task('file')] } as Step]), true],
+      ['no tasks at all', play([]), false],
+    ];
+    for (const [title, p, want] of table) it(title, () => expect(reachesHosts(p, builtinModules)).to.equal(want));
   });
 
   it('a lowered channel limit takes effect as channels close, and never rises again', async function () {

@@ -83,6 +83,12 @@ describe('ferry rollback: every changed file back to its pre-run bytes, mode and
     for (const h of hosts) expect([report.hosts[h].changed, report.hosts[h].failed], h).to.deep.equal([5, 0]);
   });
 
+  it('refuses the report of a --check run, which changed nothing, before contacting any host', async () => {
+    const res = await rl.ferry(['rollback', join(rl.work, 'check.json')]);
+    expect(res.code).to.equal(5);
+    expect(res.stderr).to.include('this is the report of a --check run, which changed nothing');
+  });
+
   it('puts host1 back exactly, and on host2 stops at a file changed since the run, leaving that change alone', async () => {
     writeFileSync(rl.host('host2').pathOf(`${DIR}/app.conf`), 'edited by hand after the run\n');
     const res = await rl.ferry(['rollback', join(rl.work, 'run.json'), '--report', join(rl.work, 'rollback.json')]);

@@ -1,11 +1,12 @@
 import { expect } from 'chai';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FerryError, FerryErrors } from '../../lib/errors/FerryError.js';
 import { readRecordedRun, type RecordedRun } from '../../lib/cli/rollbackReport.js';
 import { restorePlan, type RestoreFacts } from '../../lib/cli/rollbackRestore.js';
+import { restoreScript } from '../../lib/cli/rollbackScripts.js';
 import { checkFileChange } from '../../lib/cli/rollbackShape.js';
 import { rollbackTasks } from '../../lib/cli/rollbackTasks.js';
 import { pruneBackupsScript } from '../../lib/modules/pruneBackupsScript.js';
@@ -149,6 +150,24 @@ describe('rollback: pruning old backups (the script, run by sh)', () => {
         [baks[1], baks[2], `${target}.bak.manual`].map((b) => b.slice(dir.length + 1)).sort(),
       );
       expect(() => pruneBackupsScript({ keep: 0, stores: [], besides: [] })).to.throw(RangeError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('rollback: the restore script (run by sh)', () => {
+  it('touches nothing, backup included, when the file changed since it was looked at', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ferry-restore-'));
+    try {
+      const file = join(dir, "conf $(x) 'q'");
+      writeFileSync(file, 'changed a moment ago\n');
+      writeFileSync(`${file}.orig`, 'original\n');
+      const script = restoreScript(change({ path: file, backup: `${file}.orig` }), '20250101T000000Z-abcdef', sha('b'));
+      const res = spawnSync('sh', ['-c', script], { encoding: 'utf8', env: { ...process.env, HOME: dir } });
+      expect(res.status).to.equal(10);
+      expect(readFileSync(file, 'utf8')).to.equal('changed a moment ago\n');
+      expect(readdirSync(dir).sort()).to.deep.equal([file, `${file}.orig`].map((f) => f.slice(dir.length + 1)).sort());
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

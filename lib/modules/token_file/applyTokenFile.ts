@@ -9,6 +9,7 @@ import { adminClient } from '../gitea_common/adminClient.js';
 import { atHost } from '../gitea_common/atHost.js';
 import { remoteFailure } from '../remoteFailure.js';
 import { probeIdentity } from './probeIdentity.js';
+import { forgetListing, recordMint } from './sharedPersonaTokens.js';
 import type { TokenFileArgs, TokenFileData } from './tokenFileTypes.js';
 
 // Carries out a token_file plan in its order: directory, old same-name token deleted, new token minted and proven,
@@ -41,9 +42,11 @@ async function mint(ctx: ModuleContext, args: TokenFileArgs, m: NonNullable<Toke
     for (const id of deleteIds) await deleteQuietly(admin, m.persona, id);
     const token = await admin.createToken(m.persona, m.name, m.scopes);
     ctx.secret(token.sha1);
+    recordMint({ ctx, url, args, persona: m.persona }, deleteIds, token);
     await prove(url, token.sha1, m.persona);
     return token;
   } catch (err) {
+    forgetListing({ ctx, url: args.gitea_url ?? '', args, persona: m.persona });
     throw atHost(err, ctx.hostname);
   }
 }

@@ -10,6 +10,7 @@ import { statScript } from '../statScript.js';
 import { probeIdentity } from './probeIdentity.js';
 import { probePersona } from './probePersona.js';
 import { readStoredToken } from './readStoredToken.js';
+import { sharedPersonaTokens } from './sharedPersonaTokens.js';
 import type { TokenFileArgs, TokenFileFacts } from './tokenFileTypes.js';
 
 /** A token file larger than this holds no token; its bytes are not fetched. */
@@ -40,7 +41,9 @@ export async function probeTokenFile(ctx: ModuleContext, args: TokenFileArgs): P
   try {
     normalizeScopes(args.scopes ?? []); // an unknown scope is the task's mistake: say so before calling Gitea
     if (value !== undefined) facts.identity = await probeIdentity(args.gitea_url, value);
-    facts.persona = await probePersona(adminClient(ctx, args.gitea_url, args), args.persona);
+    const admin = adminClient(ctx, args.gitea_url, args);
+    const key = { ctx, url: args.gitea_url, args, persona: args.persona };
+    facts.persona = await sharedPersonaTokens(key, () => probePersona(admin, key.persona));
   } catch (err) {
     throw atHost(err, ctx.hostname);
   }

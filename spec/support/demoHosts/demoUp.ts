@@ -19,15 +19,17 @@ async function up(): Promise<number> {
     detached: true,
     stdio: ['ignore', 'pipe', log],
   });
+  const stdout = child.stdout;
+  if (!stdout) throw new Error('the demo process has no stdout');
   const first = await new Promise<string>((resolve) => {
-    const rl = createInterface({ input: child.stdout });
+    const rl = createInterface({ input: stdout });
     rl.once('line', (line) => {
       rl.close();
       resolve(line);
     });
     child.once('exit', (code) => resolve(`failed: exited with ${code}; see ${demoPath('log')}`));
   });
-  child.stdout.destroy();
+  stdout.destroy();
   child.unref();
   if (first !== 'ready') {
     const tail = existsSync(demoPath('log')) ? readFileSync(demoPath('log'), 'utf8').split('\n').slice(-15).join('\n') : '';

@@ -7,7 +7,8 @@ export interface CutOptions {
 }
 
 // A TCP proxy in front of one lab host that breaks the connection on purpose: it forwards bytes both ways, cuts
-// (closes both sockets at once) after exactly N of them, or freezes (stops forwarding, sockets left open) on demand.
+// (closes both sockets at once) after exactly N of them and resets every later one, or freezes (stops forwarding,
+// sockets left open) on demand.
 export class CuttingProxy {
   private readonly server: net.Server;
   private readonly pairs = new Set<[net.Socket, net.Socket]>();
@@ -56,6 +57,11 @@ export class CuttingProxy {
   }
 
   private accept(client: net.Socket, target: { address: string; port: number }, opts: CutOptions): void {
+    // Once cut, the link stays down: a new connection is reset at once.
+    if (opts.cutAfter !== undefined && this.bytes >= opts.cutAfter) {
+      client.destroy();
+      return;
+    }
     const upstream = net.connect({ host: target.address, port: target.port });
     const pair: [net.Socket, net.Socket] = [client, upstream];
     this.pairs.add(pair);
