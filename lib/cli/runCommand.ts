@@ -9,6 +9,7 @@ import { Redactor } from '../secrets/Redactor.js';
 import { LocalHost } from '../transport/LocalHost.js';
 import { Transport } from '../transport/Transport.js';
 import { connectionSpecs } from './connectionSpecs.js';
+import { onInterrupt } from './onInterrupt.js';
 import { inventorySecrets } from './inventorySecrets.js';
 import { keepBackupsOf } from './keepBackups.js';
 import { loadRunInputs } from './loadRunInputs.js';
@@ -48,6 +49,7 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream = proces
     hostKeys: { knownHostsFile: args.knownHosts ?? join(homedir(), '.ssh', 'known_hosts'), acceptNew: args.acceptNewHostKeys },
     execTimeoutMs: taskTimeoutMs(args),
   });
+  const stopListening = onInterrupt(() => connector.close());
   const aids = new RunAids(args, playbook, redactor, { out, err: process.stderr, stdin: process.stdin, env: process.env });
   const [check, diff] = [args.check || aids.check, args.diff || aids.check];
   const console = new ConsoleReporter({
@@ -78,7 +80,10 @@ export async function runCommand(args: RunArgs, out: NodeJS.WriteStream = proces
     keepBackups,
     inventoryFile: resolve(args.inventory),
     hostLock: hostLockPolicyOf(args, args.playbook),
-  }).finally(() => aids.close());
+  }).finally(() => {
+    stopListening();
+    aids.close();
+  });
   if (args.report) await writeReport(args.report, redactor.maskDeep(report));
   await aids.afterRun(report);
   return report.exitCode;

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { runningDemoPid } from '../support/demoHosts/runningDemoPid.js';
 import { REPO } from '../support/runFerry.js';
 
-const SECTIONS = join(REPO, 'docs/README-sections.md');
+const SECTIONS = join(REPO, 'README.md');
 
 /** The shell lines of the tutorial, in order, from every ```sh block between its markers. */
 function tutorialCommands(): string[] {
   const text = readFileSync(SECTIONS, 'utf8');
   const body = text.slice(text.indexOf('<!-- tutorial:begin -->'), text.indexOf('<!-- tutorial:end -->'));
-  expect(body, 'docs/README-sections.md has the tutorial markers').not.to.equal('');
+  expect(body, 'README.md has the tutorial markers').not.to.equal('');
   return [...body.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1].split('\n')).map((l) => l.trim()).filter(Boolean);
 }
 
