@@ -1,4 +1,5 @@
 import { banner } from '../report/banner.js';
+import { taskRows } from '../report/taskRows.js';
 import type { RunReport, TaskStatus } from '../report/types.js';
 
 /** The mark each outcome gets in the table: what would change stands out, the rest stays quiet. */
@@ -15,25 +16,11 @@ const LEGEND = '~ would change   = already as asked   ? depends on an earlier ch
 
 /** One row per task in run order (a repeated name stays separate), one mark per host. */
 function matrix(report: RunReport): { tasks: string[]; hosts: string[]; marks: Map<string, string> } {
-  const tasks: string[] = [];
-  const keyIndex = new Map<string, number>();
-  const marks = new Map<string, string>();
+  const rows = taskRows(report);
   const hosts = Object.keys(report.hosts);
-  for (const host of hosts) {
-    const h = report.hosts[host];
-    const seen = new Map<string, number>();
-    for (const t of h.tasks) {
-      const base = `${t.play}\u0000${t.name}\u0000${t.module}`;
-      const n = (seen.get(base) ?? 0) + 1;
-      seen.set(base, n);
-      const key = `${base}\u0000${n}`;
-      if (!keyIndex.has(key)) {
-        keyIndex.set(key, tasks.length);
-        tasks.push(t.name || t.module);
-      }
-      marks.set(`${keyIndex.get(key)}\u0000${host}`, PLAN_MARKS[t.status]);
-    }
-  }
+  const marks = new Map<string, string>();
+  rows.forEach((row, i) => row.byHost.forEach((t, host) => marks.set(`${i}\u0000${host}`, PLAN_MARKS[t.status])));
+  const tasks = rows.map((r) => r.name);
   for (const host of hosts) {
     if (report.hosts[host].unreachable === 0) continue;
     // The tasks an unreachable host never got to say so, rather than staying blank.

@@ -60,6 +60,7 @@ export async function rollbackCommand(args: RollbackArgs, out: NodeJS.WriteStrea
     verbosity: args.verbose,
     check: args.check,
   });
+  for (const d of run.delegated) console.verbose(0, d.host, `not rolled back: ${d.path} was changed on the controller (delegate_to)`);
   const report = await runRollback({
     run,
     tasks: rollbackTasks(run, only),

@@ -19,6 +19,8 @@ export interface RecordedRun {
   inventory?: string;
   check: boolean;
   hosts: Map<string, RecordedTask[]>;
+  /** Files a `delegate_to` task changed on the controller: not the host's, so not restored there. */
+  delegated: Array<{ host: string; path: string }>;
 }
 
 type Json = Record<string, unknown>;
@@ -34,13 +36,20 @@ export async function readRecordedRun(file: string): Promise<RecordedRun> {
     throw new FerryErrors(problems);
   }
   const hosts = new Map<string, RecordedTask[]>();
+  const delegated: RecordedRun['delegated'] = [];
   for (const [host, entry] of Object.entries(json.hosts)) {
     const tasks = isObject(entry) && Array.isArray(entry.tasks) ? entry.tasks : undefined;
     if (!tasks) {
       bad(`hosts.${host}`, 'has no `tasks` list');
       continue;
     }
-    hosts.set(host, recordedTasks(tasks, `hosts.${host}.tasks`, bad));
+    const recorded = recordedTasks(tasks, `hosts.${host}.tasks`, bad);
+    recorded.forEach((t, i) => {
+      if (!isObject(tasks[i]) || tasks[i].delegatedTo === undefined) return;
+      delegated.push(...t.files.map((f) => ({ host, path: f.path })));
+      t.files = [];
+    });
+    hosts.set(host, recorded);
   }
   if (problems.length) throw new FerryErrors(problems);
   return {
@@ -49,6 +58,7 @@ export async function readRecordedRun(file: string): Promise<RecordedRun> {
     inventory: typeof json.inventory === 'string' ? json.inventory : undefined,
     check: json.check === true,
     hosts,
+    delegated,
   };
 }
 

@@ -1,5 +1,8 @@
 import { Redactor } from '../../lib/secrets/Redactor.js';
-import type { ApplyResult, ModuleContext, ModuleDef, Plan } from '../../lib/modules/defineModule.js';
+import type { ModuleContext } from '../../lib/modules/defineModule.js';
+import { runModule, type Ran } from './labHosts.js';
+
+export { runModule, type Ran };
 import type { RemoteHost } from '../../lib/transport/types.js';
 
 /** The site admin of the Gitea double in the persona specs. */
@@ -68,19 +71,6 @@ export const NO_HOST: RemoteHost = {
   exec: () => Promise.reject(new Error('this module must not run anything on a host')),
   writeFile: () => Promise.reject(new Error('this module must not write on a host')),
 };
-
-/** What one module call did: its plan, and apply's result when it ran. */
-export interface Ran {
-  plan: Plan;
-  applied?: ApplyResult;
-}
-
-// probe → plan → apply (only when there are changes and not in check mode), as the engine does it.
-export async function runModule<A>(mod: ModuleDef<A>, ctx: ModuleContext, args: A): Promise<Ran> {
-  const plan = mod.plan(await mod.probe(ctx, args), args);
-  if (ctx.check || plan.changes.length === 0) return { plan };
-  return { plan, applied: await mod.apply(ctx, plan, args) };
-}
 
 /** The FerryError (or any error) a promise rejects with; fails when it resolves. */
 export async function failureOf(p: Promise<unknown>): Promise<Error> {

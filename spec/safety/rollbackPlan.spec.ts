@@ -116,6 +116,11 @@ describe('rollback: a report is input, checked field by field', () => {
       writeFileSync(good, JSON.stringify({ runId: 'r', inventory: '/inv.yml', check: false, hosts: { h1: { tasks: [{ play: 'p', name: 't', module: 'copy', files: [change()] }] } } }));
       const run = await readRecordedRun(good);
       expect([run.runId, run.inventory, run.hosts.get('h1')?.[0].files.length]).to.deep.equal(['r', '/inv.yml', 1]);
+      // A delegate_to task changed the controller's file, not the host's: it is named, never restored on the host.
+      const delegated = join(dir, 'delegated.json');
+      writeFileSync(delegated, JSON.stringify({ hosts: { h1: { tasks: [{ name: 't', delegatedTo: 'localhost', files: [change()] }] } } }));
+      const d = await readRecordedRun(delegated);
+      expect([d.delegated, d.hosts.get('h1')?.[0].files]).to.deep.equal([[{ host: 'h1', path: '/etc/a' }], []]);
       const bad = join(dir, 'bad.json');
       writeFileSync(bad, JSON.stringify({ hosts: { h1: { tasks: [{ files: [change({ path: '' })], items: [{ files: [change({ backup: 'x' })] }] }] }, h2: {} } }));
       const err = await readRecordedRun(bad).catch((e: unknown) => e);

@@ -1,4 +1,5 @@
 import { banner } from '../../report/banner.js';
+import { taskRows } from '../../report/taskRows.js';
 import type { RunListener, RunReport } from '../../report/types.js';
 
 /** One task's time on each host that ran it, in run order. */
@@ -14,23 +15,10 @@ export function formatMs(ms: number): string {
 
 /** Tasks in the order they ran, each with every host's time; a task name used twice stays two rows. */
 export function taskTimings(report: RunReport): Timed[] {
-  const rows: Timed[] = [];
-  const index = new Map<string, number>();
-  for (const [host, h] of Object.entries(report.hosts)) {
-    const seen = new Map<string, number>();
-    for (const t of h.tasks) {
-      const base = `${t.play}\u0000${t.name}\u0000${t.module}`;
-      const n = (seen.get(base) ?? 0) + 1;
-      seen.set(base, n);
-      const key = `${base}\u0000${n}`;
-      if (!index.has(key)) {
-        index.set(key, rows.length);
-        rows.push({ name: t.name || t.module, hosts: [] });
-      }
-      if (t.ms !== undefined) rows[index.get(key)!].hosts.push([host, t.ms]);
-    }
-  }
-  return rows;
+  return taskRows(report).map((row) => ({
+    name: row.name,
+    hosts: [...row.byHost].flatMap(([host, t]): Array<[string, number]> => (t.ms === undefined ? [] : [[host, t.ms]])),
+  }));
 }
 
 // -vv: after the recap, how long each task took on each host (slowest first within a task), as profile_tasks shows it.

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { REPO, type FerryRun } from '../../support/runFerry.js';
+import { REPO, runFerry, type FerryRun } from '../../support/runFerry.js';
 
 /** The built CLI: what users run. */
 export const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
@@ -16,22 +16,7 @@ export interface FerryProcessOptions {
 
 // Runs the built CLI with stdin piped (for --step answers), as a shell pipeline would.
 export function ferryWithInput(args: string[], opts: FerryProcessOptions = {}): Promise<FerryRun> {
-  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: opts.cwd ?? REPO,
-      env: { ...process.env, NO_COLOR: '1', ...opts.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(opts.input ?? '');
-  });
+  return runFerry(args, { ...opts, input: opts.input ?? '' });
 }
 
 /** A shell word, quoted for sh. */
