@@ -61,7 +61,8 @@ function putBack(before: FileState): string[] {
     'if [ -e "$__p" ]; then real=$(readlink -f -- "$__p" && echo x) || exit 3; real=${real%?x}; else real=$__p; fi',
     'dir=${real%/*}',
     'case $real in */*) [ -n "$dir" ] || dir=/ ;; *) dir=. ;; esac',
-    'tmp=$(mktemp -- "$dir/.ferry.XXXXXX" && echo x) || { tmp=; exit 3; }',
+    // Named like every ferry temp file (.ferry.<pid>.XXXXXX), so a later write sweeps it if this shell dies.
+    'tmp=$(mktemp -- "$dir/.ferry.$$.XXXXXX" && echo x) || { tmp=; exit 3; }',
     'tmp=${tmp%?x}',
     // Owner first: chown clears set-id bits, which the chmod after it puts back.
     `chown -- ${before.uid}:${before.gid} "$tmp" || exit 4`,

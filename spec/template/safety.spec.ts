@@ -63,6 +63,18 @@ describe('template: prototype and code access is refused', () => {
 });
 
 describe('template: limits', () => {
+  it('refuses a regular expression that could backtrack exponentially, before running it', () => {
+    const s = new Scope([{ text: `${'a'.repeat(40)}!` }]);
+    const started = Date.now();
+    for (const expr of ["text is match('(a+)+$')", "text | regex_replace('(a*)*$', '')", "text | regex_search('(a*)*b')"]) {
+      const error = ferryError(() => evaluate(expr, s));
+      expect(error.code).to.equal('TEMPLATE');
+      expect(error.message).to.match(/exponential time/);
+    }
+    expect(Date.now() - started).to.be.below(1000);
+    expect(evaluate("text is match('a+!$')", s)).to.equal(true);
+  });
+
   it(`regex filters and tests scan at most ${MAX_REGEX_SUBJECT} characters`, () => {
     const ok = new Scope([{ big: 'a'.repeat(MAX_REGEX_SUBJECT) }]);
     expect(evaluate("big | regex_replace('a', '') | length", ok)).to.equal(0);

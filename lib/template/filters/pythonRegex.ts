@@ -1,3 +1,4 @@
+import safeRegex from 'safe-regex2';
 import { MAX_REGEX_SUBJECT, MAX_TEXT } from '../limits.js';
 import { fail } from '../TemplateFault.js';
 
@@ -23,11 +24,17 @@ export function compileRegex(pattern: string, who: string, options: RegexOptions
     source = source.slice(inline[0].length);
   }
   if (options.full) source = `(?:${source})$`;
+  let re: RegExp;
   try {
-    return new RegExp(source, flags);
+    re = new RegExp(source, flags);
   } catch {
     return fail(`${who} was given an invalid regular expression '${pattern}'`);
   }
+  // A nested quantifier such as (a+)+ can backtrack for hours on a short subject: refused before it runs.
+  if (!safeRegex(re)) {
+    return fail(`${who} refuses the regular expression '${pattern}': its nested repetition can take exponential time`, 'rewrite it without a quantifier inside a repeated group');
+  }
+  return re;
 }
 
 /** Refuses subjects over MAX_REGEX_SUBJECT: a backtracking pattern on a huge input could stall the run. */
