@@ -8,6 +8,8 @@ import { operatorCommands, runAidOptions } from './operatorCommands.js';
 import { safetyOptions } from './safetyOptions.js';
 import { rollbackCommand } from './rollbackCommand.js';
 import { runCommand } from './runCommand.js';
+import { reportMergeCommand } from './report/reportMergeCommand.js';
+import { runSharded } from './shard/runSharded.js';
 
 const USAGE_CODES = new Set(['USAGE', 'LIMIT']);
 
@@ -38,9 +40,10 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<numb
           .option('private-key', { type: 'string', describe: 'private key file when the inventory names none' })
           .option('timeout', { alias: 'T', type: 'number', default: 10, describe: 'seconds to wait for a host to connect' })
           .option('keep-backups', { type: 'number', describe: "keep only the N newest runs' backups on each host that changed a file" })
+          .option('shard', { type: 'string', describe: 'K/N: only the K-th of N even slices of the hosts (a CI job matrix; merge with `ferry report merge`)' })
           .option('verbose', { alias: 'v', type: 'count', describe: 'more detail (-vv, -vvv)' }),
       async (a) => {
-        code = await runCommand({
+        code = await runSharded({
           ...a,
           playbook: a.playbook as string,
           inventory: a.inventory as string,
@@ -48,8 +51,26 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<numb
           tags: splitList(a.tags),
           skipTags: splitList(a.skipTags),
           verbose: a.verbose ?? 0,
-        });
+        }, runCommand, (text) => process.stdout.write(text));
       },
+    )
+    .command(
+      'report',
+      'work with JSON run reports',
+      (y) =>
+        y
+          .command(
+            'merge <reports..>',
+            'merge the reports of the shards of one run (--shard K/N) into one; exits with its exit code',
+            (m) =>
+              m
+                .positional('reports', { type: 'string', array: true, demandOption: true, describe: 'the reports each shard wrote with --report' })
+                .option('output', { alias: 'o', type: 'string', describe: 'write the merged report to this file (mode 0600) instead of stdout' }),
+            async (m) => {
+              code = await reportMergeCommand({ reports: (m.reports ?? []) as string[], output: m.output }, (text) => process.stdout.write(text));
+            },
+          )
+          .demandCommand(1, 'name a report command: ferry report merge A.json B.json'),
     )
     .command(
       'rollback <run-report>',
