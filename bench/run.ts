@@ -20,7 +20,6 @@ const DEFAULTS: BenchArgs = {
   sizes: [1, 10, 50, 200],
   reps: 3,
   ansibleReps: new Map([
-    [10, 1],
     [50, 1],
     [200, 0],
   ]),

@@ -28,14 +28,12 @@ export function ansibleSession(fleet: BenchFleet, fixture: Fixture): AnsibleSess
     ANSIBLE_SSH_CONTROL_PATH_DIR: controlDir,
     ANSIBLE_SSH_COMMON_ARGS: `-o UserKnownHostsFile=${fleet.lab.knownHostsFile} -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes`,
     ANSIBLE_NOCOLOR: '1',
-    ...(process.env.BENCH_ANSIBLE_PROFILE ? { ANSIBLE_CALLBACKS_ENABLED: 'ansible.posix.profile_tasks' } : {}),
   };
   const forks = String(fleet.lab.hosts.length);
   return {
     run: async (kind) => {
       const args = ['-i', fleet.inventory, '-f', forks, '-e', `gitea_url=${fixture.gitea.url}`, path.join(DIR, 'rotate-ops-persona.yml')];
       const run = await timedProcess({ command: 'ansible-playbook', args, env });
-      if (process.env.BENCH_ANSIBLE_PROFILE) console.log(run.stdout.slice(-4000));
       if (run.code !== 0) throw new Error(`ansible-playbook ${kind} run exited ${run.code}:\n${tailOf(run)}`);
       checkRecap(run.stdout, kind, fleet.lab.hosts.length);
       return { ms: run.ms };

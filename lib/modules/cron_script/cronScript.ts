@@ -1,11 +1,10 @@
 import { FerryError } from '../../errors/FerryError.js';
 import { defineModule } from '../defineModule.js';
-import { parseStats } from '../parseStats.js';
 import { remoteFailure } from '../remoteFailure.js';
-import { statScript } from '../statScript.js';
 import { cronFileOf, cronScriptPlan } from './cronScriptPlan.js';
 import { DEFAULT_TIMEOUT, type CronScriptArgs, type CronScriptData, type CronScriptFacts } from './cronScriptTypes.js';
 import { judgeJobs } from './judgeJobs.js';
+import { parseCronFileRead, readCronFileScript } from './readCronFile.js';
 import { runCronJob, type CronJobResult } from './runCronJob.js';
 
 /** cron.d files larger than this are not read. */
@@ -59,13 +58,13 @@ export const cronScript = defineModule<CronScriptArgs, CronScriptFacts, CronScri
   async probe(ctx, args) {
     const path = cronFileOf(args);
     if (path === undefined) return {};
-    const res = await ctx.host.exec({ script: statScript([{ path, label: 'cron', opts: { contentLimit: CRON_FILE_LIMIT } }]), become: ctx.become });
+    const res = await ctx.host.exec({ script: readCronFileScript(path, CRON_FILE_LIMIT), become: ctx.become });
     if (res.rc !== 0) throw remoteFailure(ctx.hostname, `reading ${path}`, res);
-    const stat = parseStats(res.stdout).stats.cron;
-    if (stat?.exists && stat.type === 'file' && stat.content === undefined) {
+    const read = parseCronFileRead(res.stdout, CRON_FILE_LIMIT);
+    if (read.kind === 'too-large') {
       throw new FerryError('MODULE', `${path} is larger than a cron file should be`, { host: ctx.hostname }, 'check name or file');
     }
-    return { path, exists: stat?.exists === true && stat.type === 'file', text: stat?.content?.toString('utf8') };
+    return { path, exists: read.kind === 'file', text: read.kind === 'file' ? read.text : undefined };
   },
 
   plan: cronScriptPlan,

@@ -32,8 +32,10 @@ export function signal(pid: number, sig: NodeJS.Signals): void {
 
 // Kills a whole host synchronously: its process group, then every process left in its namespace, until none is.
 export function killHostSync(pgid: number, ns: string | undefined): void {
-  signal(-pgid, 'SIGKILL');
   if (!ns) return;
+  // Pids wrap (pid_max is often 32768): once the host's leader is gone, its number may lead someone else's group,
+  // such as the test run itself. Signal the group only while its leader is still inside the host's namespace.
+  if (mountNamespaceOf(pgid) === ns) signal(-pgid, 'SIGKILL');
   for (let round = 0; round < 20; round++) {
     const left = pidsInNamespace(ns);
     if (left.length === 0) return;
