@@ -6,27 +6,7 @@ import path from 'node:path';
 import { planEnvFile, type EnvEdit } from '../../lib/modules/env_line/planEnvFile.js';
 import { renderValue } from '../../lib/modules/env_line/renderValue.js';
 
-const TOKEN = 'ghp_8f3a0c1d9e7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f';
-const set = (over: Partial<EnvEdit> = {}): EnvEdit => ({ key: 'KEY', value: 'new', ...over });
-
-/** Lines that neither assign KEY (a single-quoted value may go on over lines) nor are the managed comment: these must come through any edit unchanged. */
-function otherLines(text: string, comment?: string): string[] {
-  const kept: string[] = [];
-  let inValue = false;
-  for (const l of text.split('\n')) {
-    const odd = (l.replace(/'\\''/g, '').split("'").length - 1) % 2 === 1;
-    if (inValue) {
-      inValue = !odd;
-      continue;
-    }
-    if (/^[ \t]*(export[ \t]+)?KEY=/.test(l)) {
-      inValue = odd;
-      continue;
-    }
-    if (comment === undefined || l.replace(/\r$/, '').trim() !== `# ${comment}`) kept.push(l);
-  }
-  return kept;
-}
+import { otherLines, set, TOKEN } from './envLineSpecKit.js';
 
 describe('env_line: round trip through /bin/sh: sourcing the file gives the value back exactly', () => {
   let dir: string;
