@@ -4,7 +4,8 @@ import type { ExecResult } from '../../lib/transport/types.js';
 // Runs a generated script with this machine's /bin/sh, the script as one argument and data on stdin, as a host would.
 export function localSh(script: string, stdin?: string): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', script], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // A process group of its own, as on a host: a framed script's watchdog (kill -KILL 0) must never reach the test run.
+    const child = spawn('/bin/sh', ['-c', script], { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

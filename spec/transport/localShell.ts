@@ -4,7 +4,8 @@ import type { ExecResult } from '../../lib/transport/types.js';
 // Runs a framed input through the local /bin/sh -s exactly as a host would, to test scripts without a connection.
 export function localShell(input: string): Promise<ExecResult & { stdoutBytes: Buffer }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-s'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // A process group of its own, as on a host: a framed script's watchdog (kill -KILL 0) must never reach the test run.
+    const child = spawn('/bin/sh', ['-s'], { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
