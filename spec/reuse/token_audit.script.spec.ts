@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,21 +9,10 @@ import { parseAudit } from '../../lib/modules/token_audit/parseAudit.js';
 import { tokenAuditPlan } from '../../lib/modules/token_audit/tokenAuditPlan.js';
 import type { AuditFacts, AuditTarget } from '../../lib/modules/token_audit/tokenAuditTypes.js';
 import type { ExecResult } from '../../lib/transport/types.js';
+import { localSh } from '../modules/localSh.js';
 
 /** Runs the audit script with this machine's sh (optionally as another user), the fingerprint on stdin as a host gets it. */
-function sh(script: string, stdin: string, asUser?: string): Promise<ExecResult> {
-  return new Promise((resolve, reject) => {
-    const [cmd, args] = asUser ? ['runuser', ['-u', asUser, '--', '/bin/sh', '-c', script]] : ['/bin/sh', ['-c', script]];
-    const child = spawn(cmd, args as string[], { stdio: ['pipe', 'pipe', 'pipe'], cwd: '/' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (rc) => resolve({ rc: rc ?? -1, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const sh = (script: string, stdin: string, asUser?: string): Promise<ExecResult> => localSh(script, stdin, asUser);
 
 const hex40 = () => randomBytes(20).toString('hex');
 
