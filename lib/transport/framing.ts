@@ -14,10 +14,10 @@ export interface FrameOptions {
   nonce?: string;
 }
 
-// The whole input of one `/bin/sh -s` exec: the script as a function, then its stdin data as a base64 here-document,
-// so neither the data nor the script ever appears in an argv on the host. All of it is one brace group: a shell runs
-// an unterminated here-document with what it got, so an input cut short (a connection lost mid-transfer) must be a
-// syntax error that runs nothing, never a script fed half its data.
+// The whole input of one `/bin/sh -s` exec: the script as a function, then its stdin data as a here-document (text as
+// it is, anything else base64-encoded), so neither the data nor the script ever appears in an argv on the host. All of
+// it is one brace group: a shell runs an unterminated here-document with what it got, so an input cut short (a
+// connection lost mid-transfer) must be a syntax error that runs nothing, never a script fed half its data.
 export function frameScript(script: string, stdin?: string | Buffer, opts: FrameOptions = {}): string {
   return `{\n${frameBody(script, stdin, opts)}}\n`;
 }
@@ -30,10 +30,16 @@ function frameBody(script: string, stdin: string | Buffer | undefined, opts: Fra
     run = '(__ferry_main) </dev/null\n';
   } else {
     const marker = `__FERRY_DATA_${opts.nonce ?? randomBytes(12).toString('hex')}__`;
-    const encoded = data.toString('base64');
-    const lines: string[] = [];
-    for (let i = 0; i < encoded.length; i += LINE) lines.push(encoded.slice(i, i + LINE));
-    run = `base64 -d <<'${marker}' | __ferry_main\n${lines.join('\n')}\n${marker}\n`;
+    const text = hereDocText(data, marker);
+    if (text !== undefined) {
+      // Text as it is: a quoted here-document expands nothing, and it saves a base64 process and a pipe per exec.
+      run = `(__ferry_main) <<'${marker}'\n${text}${marker}\n`;
+    } else {
+      const encoded = data.toString('base64');
+      const lines: string[] = [];
+      for (let i = 0; i < encoded.length; i += LINE) lines.push(encoded.slice(i, i + LINE));
+      run = `base64 -d <<'${marker}' | __ferry_main\n${lines.join('\n')}\n${marker}\n`;
+    }
   }
   if (opts.timeoutMs === undefined) return body + run;
   // sshd does not stop a command when its channel closes, and the shell is the leader of its own process group.
@@ -48,6 +54,14 @@ function frameBody(script: string, stdin: string | Buffer | undefined, opts: Fra
     'kill "$__ferry_dog" 2>/dev/null\n',
     'exit "$__ferry_rc"\n',
   ].join('');
+}
+
+/** The data as here-document text, when a here-document reproduces it byte for byte: UTF-8, no NUL, ending in a newline, no line equal to the marker. */
+function hereDocText(data: Buffer, marker: string): string | undefined {
+  if (data[data.length - 1] !== 0x0a || data.includes(0)) return undefined;
+  const text = data.toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(data) || text.split('\n').includes(marker)) return undefined;
+  return text;
 }
 
 // The input of a held channel: the script runs only once all of it arrived, and what the controller sends after the

@@ -35,19 +35,26 @@ describe('faults: a write whose input was cut short', function () {
     expect(NEW.startsWith(now)).to.equal(true);
   });
 
-  it('leaves the target old at every cut point, new only for the whole input, and never a temp file', async function () {
-    const target = path.join(dir, 'app.conf');
-    const full = input(target);
-    for (const at of cuts(full.length)) {
+  // Text travels as a here-document as it is, anything else base64-encoded: both frames must hold.
+  const contents: [string, string | Buffer][] = [
+    ['text', NEW],
+    ['binary', Buffer.concat([Buffer.from(NEW), Buffer.from([0xff, 0xfe, 0x00])])],
+  ];
+  for (const [kind, content] of contents) {
+    it(`leaves the target old at every cut point, new only for the whole input, and never a temp file (${kind} data)`, async function () {
+      const target = path.join(dir, `app-${kind}.conf`);
+      const full = frameScript(atomicWriteScript({ path: target, mode: 0o640 }), content, { timeoutMs: 60000 });
+      for (const at of cuts(full.length)) {
+        writeFileSync(target, OLD);
+        const r = await localShell(full.slice(0, at));
+        expect(readFileSync(target, 'utf8'), `cut at ${at} of ${full.length} (rc ${r.rc})`).to.equal(OLD);
+      }
       writeFileSync(target, OLD);
-      const r = await localShell(full.slice(0, at));
-      expect(readFileSync(target, 'utf8'), `cut at ${at} of ${full.length} (rc ${r.rc})`).to.equal(OLD);
-    }
-    writeFileSync(target, OLD);
-    const r = await localShell(full);
-    expect(r.rc, r.stderr).to.equal(0);
-    expect(readFileSync(target, 'utf8')).to.equal(NEW);
-    expect(readdirSync(dir).filter((n) => n.startsWith('.ferry.'))).to.deep.equal([]);
-    expect(existsSync(target)).to.equal(true);
-  });
+      const r = await localShell(full);
+      expect(r.rc, r.stderr).to.equal(0);
+      expect(readFileSync(target).equals(Buffer.from(content))).to.equal(true);
+      expect(readdirSync(dir).filter((n) => n.startsWith('.ferry.'))).to.deep.equal([]);
+      expect(existsSync(target)).to.equal(true);
+    });
+  }
 });

@@ -28,6 +28,10 @@ describe('frameScript: script and data both travel on stdin', function () {
     { title: 'a script with its own here-document', script: "cat <<'EOF'\nhere\nEOF", rc: 0, stdout: 'here\n' },
     { title: 'a marker-like line in the data is just data', script: 'cat', stdin: '__FERRY_DATA_x__\n', rc: 0, stdout: '__FERRY_DATA_x__\n' },
     { title: 'a script under a timeout still answers', script: 'cat', stdin: 'in', rc: 0, stdout: 'in' },
+    { title: 'text stdin under a timeout', script: 'cat; exit 3', stdin: 'in\n', rc: 3, stdout: 'in\n' },
+    { title: 'text stdin is taken literally: $, backticks, quotes, CRLF', script: 'cat', stdin: 'a=$(id) `id` $HOME \'q\' "d"\r\n\\n\n', rc: 0, stdout: 'a=$(id) `id` $HOME \'q\' "d"\r\n\\n\n' },
+    { title: 'text stdin with non-ASCII UTF-8', script: 'cat', stdin: 'héllo ✓\n', rc: 0, stdout: 'héllo ✓\n' },
+    { title: 'exit in a script fed text still ends only the script', script: 'cat >/dev/null; exit 4', stdin: 'x\n', rc: 4, stdout: '' },
   ];
   for (const row of table) {
     it(row.title, async () => {
@@ -39,11 +43,15 @@ describe('frameScript: script and data both travel on stdin', function () {
     });
   }
 
-  it('never carries the data in clear in the text sent', function () {
-    const secret = 'tok_9f8e7d6c5b4a39281706';
-    const input = frameScript('cat >/dev/null', secret);
-    expect(input).to.not.include(secret);
-    expect(input).to.match(/^base64 -d <<'__FERRY_DATA_[0-9a-f]{24}__' \| __ferry_main$/m);
+  it('sends text as a quoted here-document and anything else base64-encoded', function () {
+    const text = frameScript('cat >/dev/null', 'tok_9f8e7d6c5b4a39281706\n');
+    expect(text).to.match(/^\(__ferry_main\) <<'__FERRY_DATA_[0-9a-f]{24}__'$/m);
+    expect(text).to.not.include('base64');
+    for (const data of ['no final newline', Buffer.from([0x41, 0xff, 0x0a]), 'nul\0byte\n']) {
+      expect(frameScript('cat', data)).to.match(/^base64 -d <<'__FERRY_DATA_[0-9a-f]{24}__' \| __ferry_main$/m);
+    }
+    const marker = '__FERRY_DATA_00__';
+    expect(frameScript('cat', `a\n${marker}\nb\n`, { nonce: '00' })).to.include('base64 -d');
   });
 
   it('uses a fresh marker each time', function () {
