@@ -18,11 +18,11 @@ export async function executeModule(
   module: ModuleDef,
   args: Record<string, unknown>,
   ctx: ModuleContext,
-  opts: { check: boolean; pendingBefore: boolean },
+  opts: { check: boolean; pendingBefore: boolean; facts?: unknown },
 ): Promise<ModuleOutcome> {
   let plan: Plan;
   try {
-    const facts = await module.probe(ctx, args);
+    const facts = 'facts' in opts ? opts.facts : await module.probe(ctx, args);
     plan = module.plan(facts, args);
   } catch (err) {
     // A probe that fails after an earlier would-be change in check mode depends on that change: pending, not failed.

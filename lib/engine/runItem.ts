@@ -9,8 +9,15 @@ import { executeModule, messageOf, type ModuleOutcome } from './executeModule.js
 import { flag } from './flag.js';
 import type { HostState } from './HostState.js';
 import type { Inherited } from './Inherited.js';
+import type { LoopFacts } from './LoopFacts.js';
 import type { PlayContext } from './PlayContext.js';
 import { renderArgs } from './renderArgs.js';
+
+/** A loop item's place in its loop, and the facts read ahead for the loop's items. */
+export interface LoopPlace {
+  facts: LoopFacts;
+  index: number;
+}
 
 /** One module call's outcome, or the reason its host could not be reached. */
 export type ItemOutcome = ModuleOutcome & { unreachable?: string; changes?: string[] };
@@ -18,15 +25,11 @@ export type ItemOutcome = ModuleOutcome & { unreachable?: string; changes?: stri
 const CONNECTION_CODES = new Set(['UNREACHABLE', 'HOST_KEY', 'AUTH']);
 
 // Runs a task's module once on one host (one loop item): render, guard secrets, connect, probe/plan/apply, then changed_when/failed_when.
-export async function runItem(pc: PlayContext, task: TaskDef, inh: Inherited, state: HostState, scope: Scope): Promise<ItemOutcome> {
-  const { opts } = pc;
-  const module = opts.modules.get(task.module);
+export async function runItem(pc: PlayContext, task: TaskDef, inh: Inherited, state: HostState, scope: Scope, loop?: LoopPlace): Promise<ItemOutcome> {
+  const module = pc.opts.modules.get(task.module);
   if (!module) throw new FerryError('UNKNOWN_MODULE', `unknown module '${task.module}'`, task.pos);
-  const args = renderArgs(module, task.args, scope, task.argPos, task.pos);
-  if (hasTemplate(task.args)) checkRenderedArgs(module, task.args, args, task.argPos, task.pos);
-  const noLog = flag(inh.no_log, scope, task.pos) ?? false;
-  for (const key of module.alwaysSecret ?? []) opts.redactor.addDeep(args[key]);
-  if (noLog) for (const key of module.secretArgs ?? []) opts.redactor.addDeep(args[key]);
+  const args = itemArgs(pc, task, inh, scope);
+  const { opts } = pc;
 
   const checkOverride = flag(inh.check_mode, scope, task.pos);
   const check = checkOverride ?? opts.check;
@@ -52,7 +55,8 @@ export async function runItem(pc: PlayContext, task: TaskDef, inh: Inherited, st
   };
   let outcome: ItemOutcome;
   try {
-    outcome = await executeModule(module, args, ctx, { check, pendingBefore: state.pendingChanges > 0 });
+    const ahead = loop ? await loop.facts.factsFor(ctx, loop.index, args) : undefined;
+    outcome = await executeModule(module, args, ctx, { check, pendingBefore: state.pendingChanges > 0, ...ahead });
   } catch (err) {
     if (err instanceof FerryError && CONNECTION_CODES.has(err.code) && !delegated) {
       return { status: 'failed', unreachable: err.message, result: { unreachable: true } };
@@ -60,6 +64,19 @@ export async function runItem(pc: PlayContext, task: TaskDef, inh: Inherited, st
     return { status: 'failed', msg: messageOf(err), result: { failed: true, msg: messageOf(err) } };
   }
   return applyConditions(outcome, task, scope, check);
+}
+
+// A task's arguments for one host (or loop item): rendered, type-checked once rendered, secrets registered before use.
+export function itemArgs(pc: PlayContext, task: TaskDef, inh: Inherited, scope: Scope): Record<string, unknown> {
+  const { opts } = pc;
+  const module = opts.modules.get(task.module);
+  if (!module) throw new FerryError('UNKNOWN_MODULE', `unknown module '${task.module}'`, task.pos);
+  const args = renderArgs(module, task.args, scope, task.argPos, task.pos);
+  if (hasTemplate(task.args)) checkRenderedArgs(module, task.args, args, task.argPos, task.pos);
+  const noLog = flag(inh.no_log, scope, task.pos) ?? false;
+  for (const key of module.alwaysSecret ?? []) opts.redactor.addDeep(args[key]);
+  if (noLog) for (const key of module.secretArgs ?? []) opts.redactor.addDeep(args[key]);
+  return args;
 }
 
 function applyConditions(outcome: ItemOutcome, task: TaskDef, scope: Scope, check: boolean): ItemOutcome {

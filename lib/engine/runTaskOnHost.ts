@@ -7,7 +7,8 @@ import { flag } from './flag.js';
 import type { HostState } from './HostState.js';
 import { inherit, toList, type Inherited } from './Inherited.js';
 import type { PlayContext } from './PlayContext.js';
-import { runItem, type ItemOutcome } from './runItem.js';
+import { LoopFacts, type LoopItemArgs } from './LoopFacts.js';
+import { itemArgs, runItem, type ItemOutcome } from './runItem.js';
 import { toHostResult } from './toHostResult.js';
 
 /** A task's result on one host, with what `register` stores and whether the host became unreachable. */
@@ -58,10 +59,12 @@ async function runLoop(pc: PlayContext, task: TaskDef, inh: Inherited, state: Ho
   const indexVar = task.loop_control?.index_var;
   const outcomes: ItemOutcome[] = [];
   const shown: HostTaskResult[] = [];
+  const scopeOf = (item: unknown, index: number): Scope => scope.child({ [loopVar]: item, ...(indexVar ? { [indexVar]: index } : {}) });
+  const loopFacts = new LoopFacts(pc.opts.modules.get(task.module)!, (from) => readAheadItems(pc, task, inh, items.slice(from), from, scopeOf));
   for (const [index, item] of items.entries()) {
-    const itemScope = scope.child({ [loopVar]: item, ...(indexVar ? { [indexVar]: index } : {}) });
+    const itemScope = scopeOf(item, index);
     const label = labelOf(task, item, itemScope);
-    const one = whenHolds(task, inh, itemScope) ? await runItem(pc, task, inh, state, itemScope) : skipped();
+    const one = whenHolds(task, inh, itemScope) ? await runItem(pc, task, inh, state, itemScope, { facts: loopFacts, index }) : skipped();
     outcomes.push(one);
     // set_fact in a loop: each item's facts are there for the next item, as in Ansible (`acc: "{{ acc + [item] }}"`).
     const facts = one.status === 'failed' ? undefined : one.result.ansible_facts;
@@ -70,6 +73,21 @@ async function runLoop(pc: PlayContext, task: TaskDef, inh: Inherited, state: Ho
     if (one.unreachable) break;
   }
   return { ...aggregate(outcomes), items: shown };
+}
+
+/** The items a read-ahead may probe: those whose condition holds and whose arguments render and check, as of now. */
+function readAheadItems(pc: PlayContext, task: TaskDef, inh: Inherited, items: unknown[], from: number, scopeOf: (item: unknown, index: number) => Scope): LoopItemArgs[] {
+  const out: LoopItemArgs[] = [];
+  for (const [k, item] of items.entries()) {
+    const index = from + k;
+    try {
+      const itemScope = scopeOf(item, index);
+      if (whenHolds(task, inh, itemScope)) out.push({ index, args: itemArgs(pc, task, inh, itemScope) });
+    } catch {
+      // This item reports its own problem when it runs.
+    }
+  }
+  return out;
 }
 
 function aggregate(outcomes: ItemOutcome[]): ItemOutcome {

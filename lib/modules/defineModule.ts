@@ -68,6 +68,11 @@ export interface ModuleDef<A = any, F = any, D = any> {
   secretArgs?: string[];
   /** Arguments whose values are secrets even without no_log (e.g. token_file's token). */
   alwaysSecret?: string[];
+  /**
+   * Checks the schema cannot say well, run on an argument's value when the playbook is loaded (a templated value is
+   * checked once rendered, by the plan): a thrown FerryError's message and hint become a problem at the value's line.
+   */
+  argChecks?: Record<string, (value: unknown) => void>;
   /** Arguments holding bare expressions (assert's `that`, debug's `var`): the engine evaluates them instead of rendering. */
   evaluate?: string[];
   /** Its message is its output (debug): shown at every verbosity, not only with -v. */
@@ -78,6 +83,12 @@ export interface ModuleDef<A = any, F = any, D = any> {
   readOnly?: boolean;
   /** Read-only: what is there now. One round trip where possible. */
   probe(ctx: ModuleContext, args: A): Promise<F>;
+  /**
+   * Read-only, optional: the facts of every item of a loop in one round trip, in order. Only for a module whose apply
+   * leaves the other items' facts as they were (cron_script reads cron files, then runs jobs). When it throws, each
+   * item is probed on its own, so every item still reports its own problem.
+   */
+  probeItems?(ctx: ModuleContext, items: A[]): Promise<F[]>;
   /** Pure: the changes to make, or why none is needed. */
   plan(facts: F, args: A): Plan<D>;
   /** Does exactly the plan; never called in check mode or when the plan is empty. */

@@ -15,7 +15,9 @@ export function cronJobScript(user: string, timeoutSeconds: number): string {
     `ent=$(getent passwd -- "$u") || ${fail(`no user ${user} on this host`)}`,
     // name:password:uid:gid:gecos:home:shell, split by the shell itself: no cut, no subshell per field.
     'rest=${ent#*:*:}; uid=${rest%%:*}; rest=${rest#*:}; gid=${rest%%:*}; rest=${rest#*:*:}; home=${rest%%:*}',
-    'me=$(id -u)',
+    // The effective uid from /proc by the shell's own read (no process); id(1) where there is no /proc.
+    'me=; while read -r k _ e _; do if [ "$k" = Uid: ]; then me=$e; break; fi; done </proc/self/status 2>/dev/null',
+    '[ -n "$me" ] || me=$(id -u)',
     'if [ "$me" = "$uid" ]; then set --',
     'elif [ "$me" = 0 ]; then',
     `  command -v setpriv >/dev/null 2>&1 || ${fail('setpriv (util-linux) is needed to run a job as another user')}`,

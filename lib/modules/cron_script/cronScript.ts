@@ -1,14 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import { FerryError } from '../../errors/FerryError.js';
 import { defineModule } from '../defineModule.js';
 import { remoteFailure } from '../remoteFailure.js';
 import { cronFileOf, cronScriptPlan } from './cronScriptPlan.js';
 import { DEFAULT_TIMEOUT, type CronScriptArgs, type CronScriptData, type CronScriptFacts } from './cronScriptTypes.js';
 import { judgeJobs } from './judgeJobs.js';
-import { parseCronFileRead, readCronFileScript } from './readCronFile.js';
+import { parseCronFileRead, readCronFileScript, type CronFileRead } from './readCronFile.js';
+import { parseCronFilesRead, readCronFilesScript } from './readCronFiles.js';
 import { runCronJob, type CronJobResult } from './runCronJob.js';
 
 /** cron.d files larger than this are not read. */
 const CRON_FILE_LIMIT = 1024 * 1024;
+
+/** The facts of one cron file read; a file too large to be a cron file is refused. */
+function factsOf(path: string, read: CronFileRead, host: string): CronScriptFacts {
+  if (read.kind === 'too-large') throw new FerryError('MODULE', `${path} is larger than a cron file should be`, { host }, 'check name or file');
+  return { path, exists: read.kind === 'file', text: read.kind === 'file' ? read.text : undefined };
+}
 
 // Proves a cron job still works after a change: runs what a cron.d entry runs, as its user, with cron's environment only.
 export const cronScript = defineModule<CronScriptArgs, CronScriptFacts, CronScriptData>({
@@ -60,11 +68,20 @@ export const cronScript = defineModule<CronScriptArgs, CronScriptFacts, CronScri
     if (path === undefined) return {};
     const res = await ctx.host.exec({ script: readCronFileScript(path, CRON_FILE_LIMIT), become: ctx.become });
     if (res.rc !== 0) throw remoteFailure(ctx.hostname, `reading ${path}`, res);
-    const read = parseCronFileRead(res.stdout, CRON_FILE_LIMIT);
-    if (read.kind === 'too-large') {
-      throw new FerryError('MODULE', `${path} is larger than a cron file should be`, { host: ctx.hostname }, 'check name or file');
-    }
-    return { path, exists: read.kind === 'file', text: read.kind === 'file' ? read.text : undefined };
+    return factsOf(path, parseCronFileRead(res.stdout, CRON_FILE_LIMIT), ctx.hostname);
+  },
+
+  // A loop over cron files (the rotation proves five consumers per host) reads them all in one round trip.
+  async probeItems(ctx, items) {
+    const paths = items.map(cronFileOf);
+    const files = paths.filter((p): p is string => p !== undefined);
+    const nonce = randomBytes(12).toString('hex');
+    const res = files.length ? await ctx.host.exec({ script: readCronFilesScript(files, CRON_FILE_LIMIT, nonce), become: ctx.become }) : undefined;
+    if (res && res.rc !== 0) throw remoteFailure(ctx.hostname, `reading ${files.join(', ')}`, res);
+    const reads = res ? parseCronFilesRead(res.stdout, nonce, files.length, CRON_FILE_LIMIT) : [];
+    if (!reads) throw new FerryError('REMOTE', 'reading the cron files printed something unexpected', { host: ctx.hostname }, 'run again with -vvv');
+    let next = 0;
+    return paths.map((path) => (path === undefined ? {} : factsOf(path, reads[next++], ctx.hostname)));
   },
 
   plan: cronScriptPlan,
