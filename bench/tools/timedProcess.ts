@@ -39,5 +39,8 @@ export function timedProcess(run: TimedSpawn): Promise<TimedRun> {
 
 /** The last lines of a run's output, for a message saying why a measured run did not succeed. */
 export function tailOf(run: TimedRun, lines = 15): string {
-  return `${run.stdout}\n${run.stderr}`.trim().split('\n').slice(-lines).join('\n');
+  const all = `${run.stdout}\n${run.stderr}`.trim().split('\n');
+  // The lines that say what failed (Ansible's `fatal:`, ferry's `failed:`) come long before the recap.
+  const failures = all.filter((l) => /^(fatal|failed):/.test(l)).slice(0, 5);
+  return [...failures, ...(failures.length ? ['…'] : []), ...all.slice(-lines)].join('\n');
 }

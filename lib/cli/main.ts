@@ -5,8 +5,8 @@ import { EXIT } from '../report/exitCodes.js';
 import { VERSION } from '../version.js';
 import { inventoryCommand } from './inventoryCommand.js';
 import { operatorCommands, runAidOptions } from './operatorCommands.js';
-import { safetyOptions } from './safetyOptions.js';
-import { rollbackCommand } from './rollbackCommand.js';
+import { lockOptions, safetyOptions } from './safetyOptions.js';
+import { rollbackCommand } from './rollback/rollbackCommand.js';
 import { runCommand } from './runCommand.js';
 import { reportMergeCommand } from './report/reportMergeCommand.js';
 import { runSharded } from './shard/runSharded.js';
@@ -76,7 +76,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<numb
       'rollback <run-report>',
       'put every file a run changed back as it was before the run',
       (y) =>
-        y
+        lockOptions(y)
           .positional('run-report', { type: 'string', demandOption: true, describe: 'the JSON report `ferry run --report` wrote' })
           .option('inventory', { alias: 'i', type: 'string', describe: 'inventory YAML file (default: the one the run used)' })
           .option('check', { alias: 'C', type: 'boolean', default: false, describe: 'say what would be restored, change nothing' })

@@ -16,17 +16,22 @@ export const LOCK_MODES: readonly LockMode[] = ['fail', 'wait', 'off'];
 // the same rotation); failing at once names the holder and changes nothing, where waiting would later apply changes
 // its operator may no longer want. Automation that means to queue says --lock wait.
 export function safetyOptions<T>(y: Argv<T>) {
-  return y
-    .option('lock', { type: 'string', choices: LOCK_MODES as LockMode[], default: 'fail', describe: 'a host another ferry run is changing: fail it at once (naming the holder), wait for it, or take no lock (off)' })
-    .option('lock-timeout', { type: 'number', default: 600, describe: 'seconds --lock wait waits for a host before failing it' })
+  return lockOptions(y)
     .option('task-timeout', { type: 'number', default: 3600, describe: 'seconds any one command may run on a host; a host that does not answer by then is unreachable' });
 }
 
-/** The run's lock policy from the command line; the holder text names this run to a run that finds it. */
-export function hostLockPolicyOf(args: SafetyArgs, playbook: string): HostLockPolicy {
+// `ferry run` and `ferry rollback` take a host's lock the same way, so a rollback never interleaves with a run.
+export function lockOptions<T>(y: Argv<T>) {
+  return y
+    .option('lock', { type: 'string', choices: LOCK_MODES as LockMode[], default: 'fail', describe: 'a host another ferry run is changing: fail it at once (naming the holder), wait for it, or take no lock (off)' })
+    .option('lock-timeout', { type: 'number', default: 600, describe: 'seconds --lock wait waits for a host before failing it' });
+}
+
+/** The lock policy from the command line; the holder text names this run (or rollback) to another that finds it. */
+export function hostLockPolicyOf(args: SafetyArgs, source: string, command: 'run' | 'rollback' = 'run'): HostLockPolicy {
   const mode = (args.lock ?? 'fail') as LockMode;
   if (!LOCK_MODES.includes(mode)) throw new FerryError('USAGE', `--lock must be one of ${LOCK_MODES.join(', ')}`, {}, 'e.g. --lock wait');
-  return { mode, waitSeconds: positive(args.lockTimeout ?? 600, '--lock-timeout'), holder: holderText(playbook) };
+  return { mode, waitSeconds: positive(args.lockTimeout ?? 600, '--lock-timeout'), holder: holderText(source, new Date(), command) };
 }
 
 /** --task-timeout in milliseconds. */

@@ -1,4 +1,4 @@
-import { pruneBackupsScript } from '../modules/pruneBackupsScript.js';
+import { pruneBackupsScript } from '../modules/changes/pruneBackupsScript.js';
 import { filesOfHost } from '../report/filesOfHost.js';
 import type { FileChange, RunReport } from '../report/types.js';
 import type { RemoteHost } from '../transport/types.js';

@@ -3,7 +3,7 @@ import { fanOut } from '../report/fanOut.js';
 import { ReportCollector } from '../report/ReportCollector.js';
 import type { RunReport } from '../report/types.js';
 import { VERSION } from '../version.js';
-import { newRunId } from '../modules/backupStore.js';
+import { newRunId } from '../modules/changes/backupStore.js';
 import { HostState } from './HostState.js';
 import { lockRunHosts } from './hostLock/lockRunHosts.js';
 import { pruneBackups, type PruneContext } from './pruneBackups.js';

@@ -9,8 +9,8 @@ export interface AttributeArgs {
 }
 
 /**
- * JSON Schema of mode/owner/group. An integer mode passes the schema on purpose: the plan then rejects it
- * with the hint to quote it, which says more than "must be string".
+ * JSON Schema of mode/owner/group. An integer mode passes the schema on purpose: ATTRIBUTE_CHECKS then rejects it at
+ * load time with the hint to quote it, which says more than "must be string".
  */
 export const ATTRIBUTE_PROPERTIES = {
   mode: {
@@ -20,6 +20,12 @@ export const ATTRIBUTE_PROPERTIES = {
   owner: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'integer', minimum: 0 }], description: 'User name or uid.' },
   group: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'integer', minimum: 0 }], description: 'Group name or gid.' },
 } as const;
+
+// A mode is refused when the playbook is loaded, before any host is contacted: a number YAML read from an unquoted
+// 0640, digits that are not octal, or text that is neither octal nor symbolic (shell included) never reach a plan.
+export const ATTRIBUTE_CHECKS: Record<string, (value: unknown) => void> = {
+  mode: (value) => void parseMode(value),
+};
 
 // Turns the raw mode/owner/group of a task into what the plans compare, refusing a mode YAML read as a number.
 export function wantedAttributes(args: AttributeArgs): WantedAttributes {

@@ -1,11 +1,13 @@
 import path from 'node:path';
-import { ATTRIBUTE_PROPERTIES } from './attributeArgs.js';
-import { changeFile } from './changeFile.js';
+import { ATTRIBUTE_CHECKS, ATTRIBUTE_PROPERTIES } from './attributeArgs.js';
+import { changeFile } from './changes/changeFile.js';
 import { copyPlan, type CopyArgs, type CopyData, type CopyFacts } from './copyPlan.js';
 import { readSource } from './copySource.js';
-import { defineModule, type ModuleContext } from './defineModule.js';
+import { defineModule } from './defineModule.js';
+import { makeDirs } from './changes/makeDirs.js';
 import { parseStats } from './parseStats.js';
 import { MISSING } from './PathStat.js';
+import { recordChanges } from './changes/recordChanges.js';
 import { remoteFailure } from './remoteFailure.js';
 import { shellQuote } from '../transport/shellQuote.js';
 import { DIFF_LIMIT, STAT_FUNCTION, statCall } from './statScript.js';
@@ -33,6 +35,7 @@ export const copy = defineModule<CopyArgs, CopyFacts, CopyData>({
       { required: ['src'], properties: { src: true } },
     ],
   },
+  argChecks: ATTRIBUTE_CHECKS,
   secretArgs: ['content'],
   example: `- name: App config
   copy:
@@ -56,14 +59,16 @@ export const copy = defineModule<CopyArgs, CopyFacts, CopyData>({
 
   plan: copyPlan,
 
-  async apply(ctx, plan) {
+  apply(ctx, plan) {
     const data = plan.data as CopyData;
     const result: Record<string, unknown> = { ...plan.result };
-    if (data.mkdir !== undefined) await run(ctx, `mkdir -p -- ${shellQuote(data.mkdir)}`, `mkdir ${data.mkdir}`);
-    const edit = data.write ? { bytes: data.bytes, write: data.write } : { attrs: data.attrs };
-    const change = await changeFile(ctx, { path: data.path, beside: data.backup, ...edit });
-    if (data.backup && change.backup !== undefined) result.backup_file = change.backup;
-    return { result, files: [change] };
+    return recordChanges(async (record) => {
+      if (data.mkdir !== undefined) await makeDirs(ctx, { path: data.mkdir }, record);
+      const edit = data.write ? { bytes: data.bytes, write: data.write } : { attrs: data.attrs };
+      const change = await changeFile(ctx, { path: data.path, beside: data.backup, ...edit });
+      if (data.backup && change.backup !== undefined) result.backup_file = change.backup;
+      return { result, files: [change] };
+    });
   },
 });
 
@@ -76,11 +81,4 @@ function probeScript(args: CopyArgs, limit: number): string {
   }
   if (!args.dest.endsWith('/')) lines.push(statCall(path.posix.dirname(args.dest), 'parent'));
   return lines.join('\n');
-}
-
-/** Runs one apply step; its stdout, or a FerryError naming the step. */
-async function run(ctx: ModuleContext, script: string, step: string): Promise<string> {
-  const res = await ctx.host.exec({ script, become: ctx.become });
-  if (res.rc !== 0) throw remoteFailure(ctx.hostname, step, res);
-  return res.stdout;
 }

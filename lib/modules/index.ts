@@ -6,7 +6,7 @@ import { debug } from './debug.js';
 import type { ModuleDef } from './defineModule.js';
 import { envLine } from './env_line/envLine.js';
 import { fail } from './fail.js';
-import { file } from './file.js';
+import { file } from './file/file.js';
 import { setFact } from './set_fact.js';
 import { shell } from './shell.js';
 import { user } from './user/user.js';

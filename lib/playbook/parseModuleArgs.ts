@@ -1,3 +1,4 @@
+import { FerryError } from '../errors/FerryError.js';
 import type { ModuleDef } from '../modules/defineModule.js';
 import { ajvProblems } from './ajvProblems.js';
 import { isMapping } from './isMapping.js';
@@ -40,8 +41,24 @@ export function parseModuleArgs(src: YamlSource, taskPath: readonly PathSeg[], m
     ctx.problems.add('INTERNAL', message, src.keyPosOf(at), 'this is a defect of the module, not of the playbook');
     return undefined;
   }
-  if (!validate(parsed.args)) {
-    ajvProblems(validate.errors, { src, base: at, owner: `of module '${mod.name}'`, noun: 'argument' }, ctx.problems);
-  }
+  const valid = validate(parsed.args);
+  if (!valid) ajvProblems(validate.errors, { src, base: at, owner: `of module '${mod.name}'`, noun: 'argument' }, ctx.problems);
+  const flagged = new Set((valid ? [] : (validate.errors ?? [])).map((e) => e.instancePath.split('/')[1]));
+  checkArgValues(mod, parsed, ctx, flagged);
   return parsed;
+}
+
+// A module's own checks of its untemplated values (a file mode), each failure a problem at the value's line; a value
+// the schema already refused is not named twice.
+function checkArgValues(mod: ModuleDef, parsed: ModuleArgs, ctx: LoadContext, flagged: ReadonlySet<string>): void {
+  for (const [name, check] of Object.entries(mod.argChecks ?? {})) {
+    const value = parsed.args[name];
+    if (value === undefined || flagged.has(name) || (typeof value === 'string' && value.includes('{{'))) continue;
+    try {
+      check(value);
+    } catch (err) {
+      if (!(err instanceof FerryError)) throw err;
+      ctx.problems.add('SCHEMA', `module '${mod.name}': ${err.message}`, parsed.argPos[name], err.hint);
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import { exitCodeOf } from './exitCodeOf.js';
 import { countResult, emptyRecap } from './recapOf.js';
-import type { HostReport, HostTaskResult, RunListener, RunReport } from './types.js';
+import type { HostReport, HostTaskResult, NotUndone, RunListener, RunReport } from './types.js';
 
 /** What the report says about the run itself, known before the first event. */
 export interface ReportHeader {
@@ -14,6 +14,7 @@ export interface ReportHeader {
   runId?: string;
   inventory?: string;
   rollbackOf?: string;
+  notUndone?: NotUndone[];
 }
 
 // Builds the JSON report from the same events the console sees, so both always tell the same story.
@@ -66,6 +67,7 @@ export class ReportCollector implements RunListener {
       exitCode: exitCode ?? exitCodeOf({ hosts }),
       hosts,
       ...definedOnly({ runId: this.header.runId, inventory: this.header.inventory, rollbackOf: this.header.rollbackOf }),
+      ...(this.header.notUndone?.length ? { notUndone: structuredClone(this.header.notUndone) } : {}),
     };
   }
 

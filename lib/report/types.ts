@@ -21,7 +21,7 @@ export interface HostTaskResult {
   items?: HostTaskResult[];
   /** Milliseconds this task took on this host. */
   ms?: number;
-  /** Files the task replaced, created or re-moded, each with its backup: what `ferry rollback` puts back. */
+  /** Files and directories the task replaced, created, removed or re-moded, each with its backup: what `ferry rollback` puts back. */
   files?: FileChange[];
 }
 
@@ -36,8 +36,31 @@ export interface FileState {
   group?: string;
 }
 
-// One file a task changed, recorded with a copy of what was there, so a run can be undone byte for byte.
-export interface FileChange {
+/** A directory's attributes at one moment; `tree` when its whole content was kept or put back. */
+export interface DirState {
+  type: 'directory';
+  /** Permission bits as four octal digits, e.g. `0750`. */
+  mode: string;
+  uid: number;
+  gid: number;
+  owner?: string;
+  group?: string;
+  /** sha256 over every entry below it (names, types, modes, owners, sizes, link targets, file bytes). */
+  tree?: string;
+}
+
+/** A symbolic link at one moment: where it points, and who owns the link itself. */
+export interface LinkState {
+  type: 'symlink';
+  target: string;
+  uid: number;
+  gid: number;
+  owner?: string;
+  group?: string;
+}
+
+// One regular file a task changed, recorded with a copy of what was there, so a run can be undone byte for byte.
+export interface RegularFileChange {
   /** The path as the task named it (a symlink is followed, as the write followed it). */
   path: string;
   /** Where on the host the pre-run bytes, mode and owner were kept; absent when the file did not exist. */
@@ -46,6 +69,40 @@ export interface FileChange {
   after: { sha256: string } | 'absent';
   /** The change was made as root through sudo, so putting it back needs the same. */
   become?: boolean;
+}
+
+// One directory a task created, removed or re-moded; a removed tree is kept whole (`cp -a`) at `backup`.
+export interface DirectoryChange {
+  path: string;
+  /** Where the removed tree was copied; absent when nothing but attributes needs keeping. */
+  backup?: string;
+  before: DirState | 'absent';
+  after: DirState | 'absent';
+  become?: boolean;
+}
+
+// One symbolic link a task removed (or a rollback re-created): the record is the link itself.
+export interface SymlinkChange {
+  path: string;
+  /** A link needs no copy: its record is the whole of it. */
+  backup?: undefined;
+  before: LinkState | 'absent';
+  after: LinkState | 'absent';
+  become?: boolean;
+}
+
+/** Whatever a task changed at one path: a regular file, a directory or a symlink, each with what undoes it. */
+export type FileChange = RegularFileChange | DirectoryChange | SymlinkChange;
+
+/** What a path held at one moment, whatever kind of thing it was. */
+export type PathState = FileState | DirState | LinkState;
+
+/** A task a rollback leaves as it is: it changed something, but recorded no file to put back. */
+export interface NotUndone {
+  host: string;
+  task: string;
+  module: string;
+  why: string;
 }
 
 export interface Recap {
@@ -82,6 +139,8 @@ export interface RunReport {
   inventory?: string;
   /** Set on a rollback's own report: the report it rolled back. */
   rollbackOf?: string;
+  /** On a rollback's own report: the run's changes it did not undo, and why. */
+  notUndone?: NotUndone[];
 }
 
 /** What the engine tells a reporter, in order. All strings are already masked. */

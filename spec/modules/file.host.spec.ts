@@ -1,9 +1,10 @@
 import { expect } from 'chai';
-import { existsSync, lstatSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { accountIds } from '../support/lab/hostTrees.js';
 import { FerryError } from '../../lib/errors/FerryError.js';
-import { file } from '../../lib/modules/file.js';
-import type { FileArgs } from '../../lib/modules/filePlan.js';
+import { file } from '../../lib/modules/file/file.js';
+import type { FileArgs } from '../../lib/modules/file/filePlan.js';
 import { contextOf, counting, runModule, startModuleLab, summaries, type ModuleLab } from './labHosts.js';
 
 /** Names that would run `touch pwned` if any shell read them as code. */
@@ -110,5 +111,28 @@ describe('file on a real host', function () {
     expect((err as FerryError).hint).to.match(/become/);
     await runModule(file, contextOf(m.ops, { become: true }), args);
     expect(statSync(m.host.pathOf('/etc/ferry-app/by-ops')).uid).to.equal(0);
+  });
+
+  it('keeps the record of each directory it made even when a later step fails, and fails the task with them', async () => {
+    const res = await runModule(file, contextOf(m.root), { path: '/srv/made/deep', state: 'directory', owner: 'no-such-user-here' });
+    expect(res.applied?.failed).to.equal(true);
+    expect(res.applied?.msg).to.match(/creating directory \/srv\/made\/deep failed: .*no-such-user-here/);
+    expect(res.applied?.files?.map((f) => [f.path, f.before, f.after !== 'absent' && 'type' in f.after && f.after.type])).to.deep.equal([
+      ['/srv/made', 'absent', 'directory'],
+      ['/srv/made/deep', 'absent', 'directory'],
+    ]);
+    expect(lstatSync(m.host.pathOf('/srv/made/deep')).isDirectory()).to.equal(true);
+  });
+
+  it('removes a FIFO unrecorded (there is nothing to keep), and records a removed file with its copy', async () => {
+    execFileSync('mkfifo', [m.host.pathOf('/srv/fifo')]);
+    const fifo = await runModule(file, contextOf(m.root), { path: '/srv/fifo', state: 'absent' });
+    expect([existsSync(m.host.pathOf('/srv/fifo')), fifo.applied?.files]).to.deep.equal([false, undefined]);
+    writeFileSync(m.host.pathOf('/srv/gone'), 'kept\n', { mode: 0o640 });
+    const gone = await runModule(file, contextOf(m.root), { path: '/srv/gone', state: 'absent' });
+    const [record] = gone.applied?.files ?? [];
+    expect(record).to.deep.include({ path: '/srv/gone', after: 'absent' });
+    expect(readFileSync(m.host.pathOf((record as { backup: string }).backup), 'utf8')).to.equal('kept\n');
+    expect(statSync(m.host.pathOf((record as { backup: string }).backup)).mode & 0o7777).to.equal(0o640);
   });
 });

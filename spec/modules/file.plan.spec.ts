@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { FerryError } from '../../lib/errors/FerryError.js';
-import { filePlan, type FileArgs, type FileFacts } from '../../lib/modules/filePlan.js';
+import { filePlan, type FileArgs, type FileFacts } from '../../lib/modules/file/filePlan.js';
 import { dirStat, fileStat, missing } from './statOf.js';
 
 const U = 0o022;
@@ -9,27 +9,30 @@ describe('file: plan', () => {
   // [title, facts, args, expected change summaries, expected ops]
   const table: Array<[string, FileFacts, FileArgs, string[], unknown[] | undefined]> = [
     ['file present, nothing asked', { stat: fileStat(), umask: U }, { path: '/x' }, [], undefined],
-    ['file present, mode differs', { stat: fileStat(), umask: U }, { path: '/x', mode: '0640' }, ['mode 0644 → 0640'], [{ op: 'attrs', chmod: 0o640, chown: undefined }]],
+    ['file present, mode differs', { stat: fileStat(), umask: U }, { path: '/x', mode: '0640' }, ['mode 0644 → 0640'], [{ op: 'attrs', on: 'file', chmod: 0o640, chown: undefined }]],
     ['file present, mode equal (3 digits)', { stat: fileStat({ mode: 0o640 }), umask: U }, { path: '/x', mode: '640' }, [], undefined],
-    ['file present, symbolic mode differs', { stat: fileStat(), umask: U }, { path: '/x', mode: 'u=rw,g=r,o=' }, ['mode 0644 → 0640'], [{ op: 'attrs', chmod: 0o640, chown: undefined }]],
+    ['file present, symbolic mode differs', { stat: fileStat(), umask: U }, { path: '/x', mode: 'u=rw,g=r,o=' }, ['mode 0644 → 0640'], [{ op: 'attrs', on: 'file', chmod: 0o640, chown: undefined }]],
     ['file present, symbolic mode equal', { stat: fileStat({ mode: 0o640 }), umask: U }, { path: '/x', mode: 'u=rw,g=r,o=' }, [], undefined],
-    ['file present, owner differs', { stat: fileStat(), umask: U }, { path: '/x', owner: 'ferryops' }, ['owner root → ferryops'], [{ op: 'attrs', chmod: undefined, chown: { owner: 'ferryops' } }]],
+    ['file present, owner differs', { stat: fileStat(), umask: U }, { path: '/x', owner: 'ferryops' }, ['owner root → ferryops'], [{ op: 'attrs', on: 'file', chmod: undefined, chown: { owner: 'ferryops' } }]],
     ['file present, owner by uid equal', { stat: fileStat(), umask: U }, { path: '/x', owner: '0', group: 0 }, [], undefined],
-    ['file present, owner and group differ', { stat: fileStat(), umask: U }, { path: '/x', owner: 'app', group: 'app', mode: '0600' }, ['mode 0644 → 0600', 'owner root → app', 'group root → app'], [{ op: 'attrs', chmod: 0o600, chown: { owner: 'app', group: 'app' } }]],
+    ['file present, owner and group differ', { stat: fileStat(), umask: U }, { path: '/x', owner: 'app', group: 'app', mode: '0600' }, ['mode 0644 → 0600', 'owner root → app', 'group root → app'], [{ op: 'attrs', on: 'file', chmod: 0o600, chown: { owner: 'app', group: 'app' } }]],
     ['directory missing', { stat: missing, umask: U }, { path: '/d', state: 'directory' }, ['create directory /d (mode 0755)'], [{ op: 'mkdir', mode: 0o755 }]],
     ['directory missing, stricter umask', { stat: missing, umask: 0o077 }, { path: '/d', state: 'directory' }, ['create directory /d (mode 0700)'], [{ op: 'mkdir', mode: 0o700 }]],
-    ['directory missing, mode and owner', { stat: missing, umask: U }, { path: '/d', state: 'directory', mode: '0750', owner: 'app' }, ['create directory /d (mode 0750, owner app)'], [{ op: 'mkdir', mode: 0o750 }, { op: 'attrs', chown: { owner: 'app', group: undefined } }]],
+    ['directory missing, mode and owner', { stat: missing, umask: U }, { path: '/d', state: 'directory', mode: '0750', owner: 'app' }, ['create directory /d (mode 0750, owner app)'], [{ op: 'mkdir', mode: 0o750, owner: 'app' }]],
     ['directory missing, symbolic mode from the default', { stat: missing, umask: U }, { path: '/d', state: 'directory', mode: 'g+w,o=' }, ['create directory /d (mode 0770)'], [{ op: 'mkdir', mode: 0o770 }]],
     ['directory present', { stat: dirStat(), umask: U }, { path: '/d', state: 'directory', mode: '0755' }, [], undefined],
-    ['directory present, setgid cleared by an octal mode', { stat: dirStat({ mode: 0o2755 }), umask: U }, { path: '/d', state: 'directory', mode: '0755' }, ['mode 2755 → 0755'], [{ op: 'attrs', chmod: 0o755, chown: undefined }]],
-    ['directory present, group differs', { stat: dirStat(), umask: U }, { path: '/d', state: 'directory', group: 'app' }, ['group root → app'], [{ op: 'attrs', chmod: undefined, chown: { group: 'app' } }]],
+    ['directory present, setgid cleared by an octal mode', { stat: dirStat({ mode: 0o2755 }), umask: U }, { path: '/d', state: 'directory', mode: '0755' }, ['mode 2755 → 0755'], [{ op: 'attrs', on: 'directory', chmod: 0o755, chown: undefined }]],
+    ['directory present, group differs', { stat: dirStat(), umask: U }, { path: '/d', state: 'directory', group: 'app' }, ['group root → app'], [{ op: 'attrs', on: 'directory', chmod: undefined, chown: { group: 'app' } }]],
     ['absent, file present', { stat: fileStat(), umask: U }, { path: '/x', state: 'absent' }, ['remove /x'], [{ op: 'rm' }]],
     ['absent, directory present', { stat: dirStat(), umask: U }, { path: '/d', state: 'absent', mode: '0700' }, ['remove /d'], [{ op: 'rm' }]],
     ['absent, dangling symlink', { stat: { exists: false, link: '/gone' }, umask: U }, { path: '/l', state: 'absent' }, ['remove /l'], [{ op: 'rm' }]],
     ['absent, already gone', { stat: missing, umask: U }, { path: '/x', state: 'absent' }, [], undefined],
-    ['touch, missing', { stat: missing, umask: U }, { path: '/t', state: 'touch' }, ['create file /t (mode 0644)'], [{ op: 'touch', mode: undefined }]],
-    ['touch, missing, with mode', { stat: missing, umask: U }, { path: '/t', state: 'touch', mode: '0600' }, ['create file /t (mode 0600)'], [{ op: 'touch', mode: 0o600 }]],
+    ['touch, missing', { stat: missing, umask: U }, { path: '/t', state: 'touch' }, ['create file /t (mode 0644)'], [{ op: 'create', mode: 0o644 }]],
+    ['touch, missing, with mode', { stat: missing, umask: U }, { path: '/t', state: 'touch', mode: '0600' }, ['create file /t (mode 0600)'], [{ op: 'create', mode: 0o600 }]],
     ['touch, present: times change as in Ansible', { stat: fileStat({ mode: 0o600 }), umask: U }, { path: '/t', state: 'touch', mode: '0600' }, ['update timestamps of /t'], [{ op: 'touch' }]],
+    ['touch, present, mode differs: one recorded step', { stat: fileStat(), umask: U }, { path: '/t', state: 'touch', mode: '0600' }, ['update timestamps of /t', 'mode 0644 → 0600'], [{ op: 'attrs', on: 'file', chmod: 0o600, chown: undefined, touch: true }]],
+    ['touch, missing, owner and group', { stat: missing, umask: U }, { path: '/t', state: 'touch', owner: 'app', group: 'app' }, ['create file /t (mode 0644, owner app, group app)'], [{ op: 'create', mode: 0o644, owner: 'app', group: 'app' }]],
+    ['touch, a directory with a group to fix', { stat: dirStat(), umask: U }, { path: '/d', state: 'touch', group: 'app' }, ['update timestamps of /d', 'group root → app'], [{ op: 'attrs', on: 'directory', chmod: undefined, chown: { group: 'app' }, touch: true }]],
   ];
   for (const [title, facts, args, changes, ops] of table) {
     it(title, () => {

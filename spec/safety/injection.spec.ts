@@ -20,6 +20,9 @@ const ACCOUNT = `ferryinj_${randomBytes(3).toString('hex')}`;
 
 /** Every module argument that ends up in a remote command, each given a hostile value of its own. */
 const PLAYBOOK = `- hosts: lab
+  vars:
+    # A literal hostile mode is refused when the playbook is loaded; a templated one reaches the plan, which refuses it.
+    hostile_mode: ${q(evil('copy-mode', false))}
   tasks:
     - name: copy dest, and content
       copy: { dest: ${q(at('copy-dest'))}, content: ${q(evil('copy-content'))} }
@@ -30,7 +33,7 @@ const PLAYBOOK = `- hosts: lab
       copy: { dest: ${DIR}/group.txt, content: "x", group: ${q(evil('copy-group', false))} }
       ignore_errors: true
     - name: copy mode
-      copy: { dest: ${DIR}/mode.txt, content: "x", mode: ${q(evil('copy-mode', false))} }
+      copy: { dest: ${DIR}/mode.txt, content: "x", mode: "{{ hostile_mode }}" }
       ignore_errors: true
     - name: file path, a directory
       file: { path: ${q(at('file-dir'))}, state: directory }

@@ -45,6 +45,11 @@ describe('host lock: the pure parts', function () {
     expect(text).to.include(`pid ${process.pid}`);
   });
 
+  it('holderText names a rollback and the report it works from', function () {
+    const text = holderText('/srv/reports/run.json', new Date('2030-01-02T03:04:05Z'), 'rollback');
+    expect(text).to.match(/^ferry rollback by \S+@\S+ \(pid \d+\) since 2030-01-02T03:04:05\.000Z, report \/srv\/reports\/run\.json$/);
+  });
+
   it('the lock script carries the holder as one quoted word and waits only in wait mode', function () {
     const holder = "it's $(reboot) `id`";
     const fail = hostLockScript({ path: '/tmp/.ferry.lock', holder, waitSeconds: 0, staleSeconds: 30 });

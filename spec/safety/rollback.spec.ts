@@ -51,7 +51,7 @@ describe('ferry rollback: every changed file back to its pre-run bytes, mode and
 
   it('records every changed file in the report with its backup, the backup holding the old bytes with the old mode', () => {
     const report = rl.report('run.json');
-    expect(report.runId).to.match(/^\d{8}T\d{6}Z-[0-9a-f]{6}$/);
+    expect(report.runId).to.match(/^\d{8}T\d{9}Z-[0-9a-f]{6}$/);
     expect(report.inventory).to.equal(rl.inventory);
     const recorded = filesOf(report, 'host1');
     expect(recorded.map((f: any) => f.path)).to.deep.equal([`${DIR}/app.conf`, `${DIR}/app.env`, `${DIR}/new.conf`, `${DIR}/app.env`, `${DIR}/mode.conf`]);

@@ -4,17 +4,18 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FerryError, FerryErrors } from '../../lib/errors/FerryError.js';
-import { readRecordedRun, type RecordedRun } from '../../lib/cli/rollbackReport.js';
-import { restorePlan, type RestoreFacts } from '../../lib/cli/rollbackRestore.js';
-import { restoreScript } from '../../lib/cli/rollbackScripts.js';
-import { checkFileChange } from '../../lib/cli/rollbackShape.js';
-import { rollbackTasks } from '../../lib/cli/rollbackTasks.js';
-import { pruneBackupsScript } from '../../lib/modules/pruneBackupsScript.js';
-import type { FileChange, FileState } from '../../lib/report/types.js';
+import { readRecordedRun, type RecordedRun } from '../../lib/cli/rollback/rollbackReport.js';
+import { restorePlan, type RestoreFacts } from '../../lib/cli/rollback/rollbackRestore.js';
+import { restoreScript } from '../../lib/cli/rollback/rollbackScripts.js';
+import { checkFileChange } from '../../lib/cli/rollback/rollbackShape.js';
+import { rollbackTasks } from '../../lib/cli/rollback/rollbackTasks.js';
+import { newRunId, RUN_ID } from '../../lib/modules/changes/backupStore.js';
+import { pruneBackupsScript } from '../../lib/modules/changes/pruneBackupsScript.js';
+import type { FileChange, FileState, RegularFileChange } from '../../lib/report/types.js';
 
 const sha = (c: string) => c.repeat(64);
 const state = (c: string, over: Partial<FileState> = {}): FileState => ({ sha256: sha(c), mode: '0640', uid: 0, gid: 0, ...over });
-const change = (over: Partial<FileChange> = {}): FileChange => ({ path: '/etc/a', backup: '/var/backups/ferry/r/etc/a', before: state('a'), after: { sha256: sha('b') }, ...over });
+const change = (over: Partial<RegularFileChange> = {}): RegularFileChange => ({ path: '/etc/a', backup: '/var/backups/ferry/r/etc/a', before: state('a'), after: { sha256: sha('b') }, ...over });
 
 describe('rollback: what to do with one recorded change', () => {
   /** What the plan must say: nothing to do, one change (its summary), or a refusal (its message). */
@@ -53,7 +54,7 @@ describe('rollback: what to do with one recorded change', () => {
 describe('rollback: the order of restores', () => {
   const run = (hosts: Record<string, Array<[string, string[]]>>): Pick<RecordedRun, 'hosts'> => ({
     hosts: new Map(
-      Object.entries(hosts).map(([h, tasks]) => [h, tasks.map(([key, paths]) => ({ key, name: key, files: paths.map((p) => change({ path: p })) }))]),
+      Object.entries(hosts).map(([h, tasks]) => [h, tasks.map(([key, paths]) => ({ key, name: key, module: 'copy', unrecorded: false, changes: [], files: paths.map((p) => change({ path: p })) }))]),
     ),
   });
   const shape = (r: Pick<RecordedRun, 'hosts'>, only?: Set<string>) =>
@@ -120,7 +121,7 @@ describe('rollback: a report is input, checked field by field', () => {
       const delegated = join(dir, 'delegated.json');
       writeFileSync(delegated, JSON.stringify({ hosts: { h1: { tasks: [{ name: 't', delegatedTo: 'localhost', files: [change()] }] } } }));
       const d = await readRecordedRun(delegated);
-      expect([d.delegated, d.hosts.get('h1')?.[0].files]).to.deep.equal([[{ host: 'h1', path: '/etc/a' }], []]);
+      expect([d.delegated, d.hosts.get('h1')?.[0].files]).to.deep.equal([[{ host: 'h1', path: '/etc/a', task: 't', module: 'task' }], []]);
       const bad = join(dir, 'bad.json');
       writeFileSync(bad, JSON.stringify({ hosts: { h1: { tasks: [{ files: [change({ path: '' })], items: [{ files: [change({ backup: 'x' })] }] }] }, h2: {} } }));
       const err = await readRecordedRun(bad).catch((e: unknown) => e);
@@ -140,11 +141,20 @@ describe('rollback: a report is input, checked field by field', () => {
 });
 
 describe('rollback: pruning old backups (the script, run by sh)', () => {
+  it('names runs so that names sort in the order the runs started, to the millisecond', () => {
+    const second = Date.parse('2026-01-02T03:04:05.000Z');
+    const ids = [second + 900, second + 5, second + 120].map((t) => newRunId(new Date(t)));
+    expect(ids.every((id) => RUN_ID.test(id))).to.equal(true);
+    expect([...ids].sort()).to.deep.equal([ids[1], ids[2], ids[0]]);
+    expect(ids[0]).to.match(/^20260102T030405900Z-[0-9a-f]{6}$/);
+  });
+
   it('keeps the N newest run directories and .bak copies, and nothing else is touched', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ferry-prune-'));
     try {
       const store = join(dir, 'store');
-      const runs = ['20250101T000000Z-aaaaaa', '20250102T000000Z-bbbbbb', '20250103T000000Z-cccccc'];
+      // An id from before ids had milliseconds, then two runs of one second whose random parts sort the other way.
+      const runs = ['20250101T000000Z-aaaaaa', '20250102T000000500Z-ffffff', '20250102T000000900Z-111111'];
       for (const r of [...runs, 'not-a-run']) mkdirSync(join(store, r, 'etc'), { recursive: true });
       const target = join(dir, "it's $(x) a file");
       const baks = ['20250101T000000Z', '20250101T000000Z.1', '20250102T000000Z'].map((s) => `${target}.bak.${s}`);
@@ -154,6 +164,8 @@ describe('rollback: pruning old backups (the script, run by sh)', () => {
       expect(readdirSync(dir).filter((n) => n.includes('.bak.')).sort()).to.deep.equal(
         [baks[1], baks[2], `${target}.bak.manual`].map((b) => b.slice(dir.length + 1)).sort(),
       );
+      execFileSync('sh', ['-c', pruneBackupsScript({ keep: 1, stores: [store], besides: [] })]);
+      expect(readdirSync(store).sort()).to.deep.equal([runs[2], 'not-a-run']);
       expect(() => pruneBackupsScript({ keep: 0, stores: [], besides: [] })).to.throw(RangeError);
     } finally {
       rmSync(dir, { recursive: true, force: true });

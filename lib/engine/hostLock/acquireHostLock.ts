@@ -78,7 +78,7 @@ function refusal(name: string, answer: { answer: string; text: string }, path: s
   }
   const holder = cleanHolder(answer.text) || 'an unknown holder';
   if (mode === 'wait') {
-    return new FerryError('LOCKED', `${name} is still locked after ${waitSeconds}s by another ${holder.startsWith('ferry run') ? '' : 'holder: '}${holder}`, where, 'wait for that run to finish, or raise --lock-timeout');
+    return new FerryError('LOCKED', `${name} is still locked after ${waitSeconds}s by another ${/^ferry (run|rollback) /.test(holder) ? '' : 'holder: '}${holder}`, where, 'wait for that run to finish, or raise --lock-timeout');
   }
-  return new FerryError('LOCKED', `${name} is locked by another ${holder.startsWith('ferry run') ? '' : 'holder: '}${holder}`, where, 'wait for that run to finish, or run with --lock wait to queue behind it');
+  return new FerryError('LOCKED', `${name} is locked by another ${/^ferry (run|rollback) /.test(holder) ? '' : 'holder: '}${holder}`, where, 'wait for that run to finish, or run with --lock wait to queue behind it');
 }

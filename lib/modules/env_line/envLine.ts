@@ -1,5 +1,5 @@
-import { ATTRIBUTE_PROPERTIES } from '../attributeArgs.js';
-import { changeFile } from '../changeFile.js';
+import { ATTRIBUTE_CHECKS, ATTRIBUTE_PROPERTIES } from '../attributeArgs.js';
+import { changeFile } from '../changes/changeFile.js';
 import { defineModule } from '../defineModule.js';
 import { envLinePlan } from './envLinePlan.js';
 import { probeEnvFile } from './envLineProbe.js';
@@ -31,6 +31,7 @@ export const envLine = defineModule<EnvLineArgs, EnvFileFacts, EnvLineData>({
     // Each branch names its own property: ajv's strict mode wants every required key defined beside it.
     anyOf: [{ required: ['value'], properties: { value: true } }, { required: ['state'], properties: { state: { const: 'absent' } } }],
   },
+  argChecks: ATTRIBUTE_CHECKS,
   alwaysSecret: ['value'],
   example: `- name: Point the operator crons at the persona token
   env_line:

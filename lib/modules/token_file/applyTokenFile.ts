@@ -2,36 +2,38 @@ import { FerryError } from '../../errors/FerryError.js';
 import { GiteaError } from '../../gitea/GiteaError.js';
 import type { GiteaClient } from '../../gitea/GiteaClient.js';
 import { fingerprint } from '../../secrets/Redactor.js';
-import { shellQuote } from '../../transport/shellQuote.js';
-import { attributeScript } from '../attributeScript.js';
+import { changeFile } from '../changes/changeFile.js';
 import type { ApplyResult, ModuleContext, Plan } from '../defineModule.js';
 import { adminClient } from '../gitea_common/adminClient.js';
 import { atHost } from '../gitea_common/atHost.js';
-import { remoteFailure } from '../remoteFailure.js';
+import { makeDirs } from '../changes/makeDirs.js';
+import { recordChanges } from '../changes/recordChanges.js';
 import { probeIdentity } from './probeIdentity.js';
 import { forgetListing, recordMint } from './sharedPersonaTokens.js';
 import type { TokenFileArgs, TokenFileData } from './tokenFileTypes.js';
 
 // Carries out a token_file plan in its order: directory, old same-name token deleted, new token minted and proven,
-// file written atomically (mode and owner set before the token is in it). The token itself never leaves this function.
-export async function applyTokenFile(ctx: ModuleContext, plan: Plan<TokenFileData>, args: TokenFileArgs): Promise<ApplyResult> {
+// file written atomically (mode and owner set before the token is in it). Every path changed is recorded with its
+// backup (an old token file keeps its 0600 copy), so `ferry rollback` can put it back. The token travels on stdin
+// only and never leaves this function.
+export function applyTokenFile(ctx: ModuleContext, plan: Plan<TokenFileData>, args: TokenFileArgs): Promise<ApplyResult> {
   const d = plan.data;
-  if (!d) return { result: plan.result };
-  if (d.mkdir) await run(ctx, mkdirScript(d.mkdir), `creating ${d.mkdir.dir}`);
-  if (d.attrs) await run(ctx, ['set -e', ...attributeScript(d.path, d.attrs)].join('\n'), `mode/owner of ${d.path}`);
-  let content: string | undefined;
-  let minted: Record<string, unknown> = {};
-  if (d.mint) {
-    const token = await mint(ctx, args, d.mint, d.deleteIds);
-    content = token.sha1;
-    minted = { token_last_eight: token.token_last_eight, minted: true };
-  } else if (d.writeLiteral && args.token !== undefined) {
-    content = args.token;
-  }
-  if (content !== undefined && d.write) {
-    await ctx.host.writeFile({ path: d.path, content: `${content}\n`, ...d.write, become: ctx.become });
-  }
-  return { result: { ...plan.result, ...minted } };
+  if (!d) return Promise.resolve({ result: plan.result });
+  return recordChanges(async (record) => {
+    if (d.mkdir) await makeDirs(ctx, { path: d.mkdir.dir, mode: 0o700, owner: d.mkdir.owner, group: d.mkdir.group }, record);
+    if (d.attrs) record(await changeFile(ctx, { path: d.path, attrs: d.attrs }));
+    let content: string | undefined;
+    let minted: Record<string, unknown> = {};
+    if (d.mint) {
+      const token = await mint(ctx, args, d.mint, d.deleteIds);
+      content = token.sha1;
+      minted = { token_last_eight: token.token_last_eight, minted: true };
+    } else if (d.writeLiteral && args.token !== undefined) {
+      content = args.token;
+    }
+    if (content !== undefined && d.write) record(await changeFile(ctx, { path: d.path, bytes: Buffer.from(`${content}\n`, 'utf8'), write: d.write }));
+    return { result: { ...plan.result, ...minted } };
+  });
 }
 
 async function mint(ctx: ModuleContext, args: TokenFileArgs, m: NonNullable<TokenFileData['mint']>, deleteIds: number[]) {
@@ -75,15 +77,4 @@ async function prove(url: string, token: string, persona: string): Promise<void>
     identity.kind === 'must-change-password'
       ? `clear the flag (gitea admin user must-change-password --unset ${persona}) and run again: the unused token is replaced then`
       : 'fix the account in Gitea and run again: the unused token is replaced then');
-}
-
-function mkdirScript(m: NonNullable<TokenFileData['mkdir']>): string {
-  const lines = ['set -e', `mkdir -p -m 0700 -- ${shellQuote(m.dir)}`];
-  if (m.owner !== undefined || m.group !== undefined) lines.push(...attributeScript(m.dir, { chown: { owner: m.owner, group: m.group } }));
-  return lines.join('\n');
-}
-
-async function run(ctx: ModuleContext, script: string, step: string): Promise<void> {
-  const res = await ctx.host.exec({ script, become: ctx.become });
-  if (res.rc !== 0) throw remoteFailure(ctx.hostname, step, res);
 }

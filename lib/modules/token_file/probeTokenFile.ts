@@ -40,10 +40,15 @@ export async function probeTokenFile(ctx: ModuleContext, args: TokenFileArgs): P
 
   try {
     normalizeScopes(args.scopes ?? []); // an unknown scope is the task's mistake: say so before calling Gitea
-    if (value !== undefined) facts.identity = await probeIdentity(args.gitea_url, value);
     const admin = adminClient(ctx, args.gitea_url, args);
     const key = { ctx, url: args.gitea_url, args, persona: args.persona };
-    facts.persona = await sharedPersonaTokens(key, () => probePersona(admin, key.persona));
+    // Two independent questions to Gitea: asked together, one round trip of waiting instead of two.
+    const [identity, persona] = await Promise.all([
+      value === undefined ? facts.identity : probeIdentity(args.gitea_url, value),
+      sharedPersonaTokens(key, () => probePersona(admin, key.persona)),
+    ]);
+    facts.identity = identity;
+    facts.persona = persona;
   } catch (err) {
     throw atHost(err, ctx.hostname);
   }

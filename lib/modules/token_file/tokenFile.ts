@@ -1,4 +1,4 @@
-import { ATTRIBUTE_PROPERTIES } from '../attributeArgs.js';
+import { ATTRIBUTE_CHECKS, ATTRIBUTE_PROPERTIES } from '../attributeArgs.js';
 import { defineModule } from '../defineModule.js';
 import { GITEA_ADMIN_PROPERTIES } from '../gitea_common/giteaArgs.js';
 import { applyTokenFile } from './applyTokenFile.js';
@@ -45,6 +45,7 @@ export const tokenFile = defineModule<TokenFileArgs, TokenFileFacts, TokenFileDa
     ],
     not: { required: ['token', 'persona'], properties: { token: true, persona: true } },
   },
+  argChecks: ATTRIBUTE_CHECKS,
   alwaysSecret: ['token'],
   example: `- name: Persona token on the host
   token_file:

@@ -1,21 +1,23 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FerryError, FerryErrors } from '../errors/FerryError.js';
-import { applyLimit, loadInventory } from '../inventory/index.js';
-import type { Inventory } from '../inventory/types.js';
-import { newRunId } from '../modules/backupStore.js';
-import { ConsoleReporter } from '../report/ConsoleReporter.js';
-import { colorEnabled } from '../report/colorEnabled.js';
-import { writeReport } from '../report/writeReport.js';
-import { Redactor } from '../secrets/Redactor.js';
-import { Transport } from '../transport/Transport.js';
-import { connectionSpecs } from './connectionSpecs.js';
-import { inventorySecrets } from './inventorySecrets.js';
-import { keepBackupsOf } from './keepBackups.js';
-import { problemsOf } from './loadRunInputs.js';
+import { FerryError, FerryErrors } from '../../errors/FerryError.js';
+import { applyLimit, loadInventory } from '../../inventory/index.js';
+import type { Inventory } from '../../inventory/types.js';
+import { newRunId } from '../../modules/changes/backupStore.js';
+import { ConsoleReporter } from '../../report/ConsoleReporter.js';
+import { colorEnabled } from '../../report/colorEnabled.js';
+import { writeReport } from '../../report/writeReport.js';
+import { Redactor } from '../../secrets/Redactor.js';
+import { Transport } from '../../transport/Transport.js';
+import { connectionSpecs } from '../connectionSpecs.js';
+import { inventorySecrets } from '../inventorySecrets.js';
+import { keepBackupsOf } from '../keepBackups.js';
+import { problemsOf } from '../loadRunInputs.js';
 import { readRecordedRun, type RecordedRun } from './rollbackReport.js';
 import { runRollback } from './rollbackRun.js';
 import { rollbackTasks } from './rollbackTasks.js';
+import { hostLockPolicyOf } from '../safetyOptions.js';
+import { notUndoneLine, notUndoneOf } from './notUndoneOf.js';
 
 /** `ferry rollback` options, as yargs parses them. */
 export interface RollbackArgs {
@@ -35,9 +37,13 @@ export interface RollbackArgs {
   timeout: number;
   verbose: number;
   keepBackups?: number;
+  /** `--lock fail|wait|off` and `--lock-timeout`, as for a run. */
+  lock?: string;
+  lockTimeout?: number;
 }
 
-// `ferry rollback REPORT.json`: every file the run changed goes back to its pre-run bytes, mode and owner, last change first.
+// `ferry rollback REPORT.json`: every file the run changed goes back to its pre-run bytes, mode and owner, last change
+// first, under the same host lock a run takes; what the run changed that is not a file is named, not undone.
 export async function rollbackCommand(args: RollbackArgs, out: NodeJS.WriteStream = process.stdout): Promise<number> {
   const keepBackups = keepBackupsOf(args.keepBackups);
   const run = await readRecordedRun(args.from);
@@ -60,7 +66,8 @@ export async function rollbackCommand(args: RollbackArgs, out: NodeJS.WriteStrea
     verbosity: args.verbose,
     check: args.check,
   });
-  for (const d of run.delegated) console.verbose(0, d.host, `not rolled back: ${d.path} was changed on the controller (delegate_to)`);
+  const notUndone = notUndoneOf(run, gapHosts(run, inventory, args.limit));
+  for (const gap of notUndone) console.verbose(0, undefined, notUndoneLine(gap));
   const report = await runRollback({
     run,
     tasks: rollbackTasks(run, only),
@@ -74,9 +81,17 @@ export async function rollbackCommand(args: RollbackArgs, out: NodeJS.WriteStrea
     runId: newRunId(),
     inventoryFile: resolve(inventoryFile),
     keepBackups,
+    hostLock: hostLockPolicyOf(args, resolve(args.from), 'rollback'),
+    notUndone,
   });
   if (args.report) await writeReport(args.report, redactor.maskDeep(report));
   return report.exitCode;
+}
+
+/** The report's hosts whose unrecorded changes are listed: all of them, or those --limit picks. */
+function gapHosts(run: RecordedRun, inventory: Inventory, limit: string | undefined): Set<string> | undefined {
+  if (!limit) return undefined;
+  return new Set(applyLimit(inventory, [...run.hosts.keys()].filter((h) => inventory.hosts.has(h)), limit));
 }
 
 /** The report's hosts that changed files, narrowed by --limit; each must be in the inventory, or nothing runs. */

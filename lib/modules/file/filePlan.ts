@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { FerryError } from '../errors/FerryError.js';
-import { attributeChanges, describeNew, type AttributeFix } from './attributeChanges.js';
-import { wantedAttributes, type AttributeArgs } from './attributeArgs.js';
-import type { Plan } from './defineModule.js';
-import { formatMode, resolveMode } from './parseMode.js';
-import type { PathStat } from './PathStat.js';
+import { FerryError } from '../../errors/FerryError.js';
+import { attributeChanges, describeNew, type AttributeFix } from '../attributeChanges.js';
+import { wantedAttributes, type AttributeArgs } from '../attributeArgs.js';
+import type { Plan } from '../defineModule.js';
+import { formatMode, resolveMode } from '../parseMode.js';
+import type { PathStat } from '../PathStat.js';
 
 /** The states the file module ensures, as in Ansible. */
 export type FileState = 'file' | 'directory' | 'absent' | 'touch';
@@ -21,12 +21,18 @@ export interface FileFacts {
   umask: number;
 }
 
-/** One step of apply, in order. */
+/** One step of apply, in order; every one but a times-only touch is recorded for a rollback. */
 export type FileOp =
+  /** Remove whatever is there, kept first: a file or a tree copied to the backup store, a symlink's target noted. */
   | { op: 'rm' }
-  | { op: 'mkdir'; mode: number }
-  | { op: 'touch'; mode?: number }
-  | ({ op: 'attrs' } & Pick<AttributeFix, 'chmod' | 'chown'>);
+  /** Create the directory and its missing parents; the last gets the mode and owner. */
+  | { op: 'mkdir'; mode: number; owner?: string; group?: string }
+  /** Create an empty file with its final mode and owner (state: touch on a missing path). */
+  | { op: 'create'; mode: number; owner?: string; group?: string }
+  /** Update an existing path's times only: nothing a rollback restores. */
+  | { op: 'touch' }
+  /** Fix mode and owner of an existing file or directory (and its times, for state: touch). */
+  | ({ op: 'attrs'; on: 'file' | 'directory' | 'other'; touch?: true } & Pick<AttributeFix, 'chmod' | 'chown'>);
 
 /** What apply carries out: the steps, in order, in one script. */
 export interface FileData {
@@ -51,11 +57,10 @@ export function filePlan(facts: FileFacts, args: FileArgs): Plan<FileData> {
     const isDir = state === 'directory';
     const base = (isDir ? 0o777 : 0o666) & ~facts.umask;
     const mode = want.mode ? resolveMode(want.mode, base, isDir) : base;
-    const chown = want.owner !== undefined || want.group !== undefined ? { owner: want.owner, group: want.group } : undefined;
-    const create: FileOp = isDir ? { op: 'mkdir', mode } : { op: 'touch', mode: want.mode ? mode : undefined };
+    const owners = { ...(want.owner !== undefined && { owner: want.owner }), ...(want.group !== undefined && { group: want.group }) };
     return {
       changes: [{ summary: `create ${isDir ? 'directory' : 'file'} ${p} (${describeNew(mode, want.owner, want.group)})` }],
-      data: { ops: chown ? [create, { op: 'attrs', chown }] : [create] },
+      data: { ops: [{ op: isDir ? 'mkdir' : 'create', mode, ...owners }] },
       result: { ...result, mode: formatMode(mode) },
     };
   }
@@ -66,14 +71,13 @@ export function filePlan(facts: FileFacts, args: FileArgs): Plan<FileData> {
     throw new FerryError('MODULE', `${p} is a ${stat.type === 'directory' ? 'directory' : 'special file'}, not a regular file`, {}, `use state: ${stat.type === 'directory' ? 'directory' : 'absent'}`);
   }
   const fix = attributeChanges(stat, want);
-  const ops: FileOp[] = [];
   const changes = [...fix.changes];
-  if (state === 'touch') {
-    // Like Ansible, touch on an existing path always updates its times, so it always reports a change.
-    ops.push({ op: 'touch' });
-    changes.unshift({ summary: `update timestamps of ${p}` });
-  }
-  if (fix.chmod !== undefined || fix.chown !== undefined) ops.push({ op: 'attrs', chmod: fix.chmod, chown: fix.chown });
+  // Like Ansible, touch on an existing path always updates its times, so it always reports a change.
+  const touch = state === 'touch';
+  if (touch) changes.unshift({ summary: `update timestamps of ${p}` });
+  const on = stat.type ?? 'other';
+  const fixes = fix.chmod !== undefined || fix.chown !== undefined;
+  const ops: FileOp[] = fixes ? [{ op: 'attrs', on, chmod: fix.chmod, chown: fix.chown, ...(touch && { touch: true as const }) }] : touch ? [{ op: 'touch' }] : [];
   const mode = fix.chmod ?? stat.mode;
   return { changes, data: ops.length ? { ops } : undefined, result: mode === undefined ? result : { ...result, mode: formatMode(mode) } };
 }

@@ -1,5 +1,5 @@
-import { FerryError } from '../errors/FerryError.js';
-import type { FileChange, FileState } from '../report/types.js';
+import { FerryError } from '../../errors/FerryError.js';
+import type { FileState, RegularFileChange } from '../../report/types.js';
 
 /** What the backup step printed: the state it copied (or `absent`) and where the copy is. */
 export interface BackupRecord {
@@ -25,8 +25,8 @@ export function parseBackupRecord(stdout: string, host: string, path: string): B
 }
 
 // The report's record of one change: the backup's record plus what the file holds now.
-export function fileChangeOf(path: string, record: BackupRecord, afterSha256: string | 'absent', become: boolean): FileChange {
-  const change: FileChange = { path, before: record.before, after: afterSha256 === 'absent' ? 'absent' : { sha256: afterSha256 } };
+export function fileChangeOf(path: string, record: BackupRecord, afterSha256: string | 'absent', become: boolean): RegularFileChange {
+  const change: RegularFileChange = { path, before: record.before, after: afterSha256 === 'absent' ? 'absent' : { sha256: afterSha256 } };
   if (record.backup !== undefined) change.backup = record.backup;
   if (become) change.become = true;
   return change;

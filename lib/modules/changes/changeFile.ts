@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { FerryError } from '../errors/FerryError.js';
-import type { FileChange } from '../report/types.js';
-import { writeFileByExec } from '../transport/writeFileByExec.js';
-import type { ExecRequest, ExecResult } from '../transport/types.js';
-import { attributeScript } from './attributeScript.js';
+import type { RegularFileChange } from '../../report/types.js';
+import { shellQuote } from '../../transport/shellQuote.js';
+import { writeFileByExec } from '../../transport/writeFileByExec.js';
+import type { ExecRequest, ExecResult } from '../../transport/types.js';
+import { attributeScript } from '../attributeScript.js';
+import { backupFailure } from './backupFailure.js';
 import { runIdOf } from './backupStore.js';
 import { BACKUP_FAILED_RC, backupStep } from './backupStep.js';
-import type { ModuleContext } from './defineModule.js';
+import type { ModuleContext } from '../defineModule.js';
 import { fileChangeOf, parseBackupRecord } from './fileRecord.js';
-import { remoteFailure } from './remoteFailure.js';
+import { remoteFailure } from '../remoteFailure.js';
 
 /** One change to one file: new bytes written atomically, or only mode and owner fixed. */
 export interface FileEdit {
@@ -20,11 +21,13 @@ export interface FileEdit {
   attrs?: { chmod?: number; chown?: { owner?: string; group?: string } };
   /** `backup: true`: keep the copy beside the file as `<path>.bak.<UTC>` instead of in ferry's store. */
   beside?: boolean;
+  /** With `attrs`: also update the file's times (the file module's `state: touch`). */
+  touch?: boolean;
 }
 
 // Every file ferry changes is backed up first, in the same round trip as the change, and the change is returned as a
 // record (before, after, backup) that the report keeps and `ferry rollback` reads.
-export async function changeFile(ctx: ModuleContext, edit: FileEdit): Promise<FileChange> {
+export async function changeFile(ctx: ModuleContext, edit: FileEdit): Promise<RegularFileChange> {
   const step = backupStep(edit.path, edit.beside ? { beside: true } : { runId: runIdOf(ctx) });
   const name = ctx.host.name;
   let out: ExecResult | undefined;
@@ -38,20 +41,10 @@ export async function changeFile(ctx: ModuleContext, edit: FileEdit): Promise<Fi
     const record = parseBackupRecord(out!.stdout, name, edit.path);
     return fileChangeOf(edit.path, record, createHash('sha256').update(edit.bytes).digest('hex'), ctx.become);
   }
-  const res = await exec({ script: ['set -e', ...attributeScript(edit.path, edit.attrs ?? {}), ''].join('\n'), become: ctx.become });
+  const touch = edit.touch ? [`touch -- ${shellQuote(edit.path)}`] : [];
+  const res = await exec({ script: ['set -e', ...touch, ...attributeScript(edit.path, edit.attrs ?? {}), ''].join('\n'), become: ctx.become });
   if (res.rc !== 0) throw remoteFailure(name, `mode/owner of ${edit.path}`, res);
   const record = parseBackupRecord(res.stdout, name, edit.path);
   const after = record.before === 'absent' ? 'absent' : record.before.sha256;
   return fileChangeOf(edit.path, record, after, ctx.become);
-}
-
-/** No backup, no change: the file was left as it was. */
-function backupFailure(host: string, path: string, res: ExecResult): FerryError {
-  const said = res.stderr.trim().split('\n').filter(Boolean).slice(-2).join('; ') || `exit status ${res.rc}`;
-  return new FerryError(
-    'REMOTE',
-    `cannot back up ${path} before changing it, so it was left alone: ${said}`,
-    { host },
-    'free space where backups go (/var/backups/ferry as root, ~/.local/state/ferry/backups otherwise), or fix the permission named',
-  );
 }

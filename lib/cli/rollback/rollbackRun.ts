@@ -1,14 +1,16 @@
-import { FerryError } from '../errors/FerryError.js';
-import { mapLimit } from '../engine/mapLimit.js';
-import { pruneBackups } from '../engine/pruneBackups.js';
-import type { HostConnector } from '../engine/RunOptions.js';
-import type { ModuleContext } from '../modules/defineModule.js';
-import { fanOut } from '../report/fanOut.js';
-import { ReportCollector } from '../report/ReportCollector.js';
-import type { FileState, RunListener, RunReport } from '../report/types.js';
-import type { Redactor } from '../secrets/Redactor.js';
-import type { ConnectionSpec, RemoteHost } from '../transport/types.js';
-import { VERSION } from '../version.js';
+import { FerryError } from '../../errors/FerryError.js';
+import { mapLimit } from '../../engine/mapLimit.js';
+import { pruneBackups } from '../../engine/pruneBackups.js';
+import type { HostLockPolicy } from '../../engine/hostLock/HostLockPolicy.js';
+import type { HostConnector } from '../../engine/RunOptions.js';
+import type { ModuleContext } from '../../modules/defineModule.js';
+import { fanOut } from '../../report/fanOut.js';
+import { ReportCollector } from '../../report/ReportCollector.js';
+import type { NotUndone, PathState, RunListener, RunReport } from '../../report/types.js';
+import type { Redactor } from '../../secrets/Redactor.js';
+import type { ConnectionSpec, RemoteHost } from '../../transport/types.js';
+import { VERSION } from '../../version.js';
+import { lockRollbackHosts, type LockReach } from './lockRollbackHosts.js';
 import type { RecordedRun } from './rollbackReport.js';
 import { CONNECTION_CODES, restoreOnHost, type HostRollback } from './rollbackHost.js';
 import type { RollbackTask } from './rollbackTasks.js';
@@ -28,6 +30,10 @@ export interface RollbackOptions {
   runId: string;
   inventoryFile?: string;
   keepBackups?: number;
+  /** The host lock a run takes, taken the same way (none in check mode). */
+  hostLock?: HostLockPolicy;
+  /** What the run changed that this rollback leaves as it is, for its own report. */
+  notUndone?: NotUndone[];
 }
 
 // Runs a rollback like a run: one play, one task per task of the run (last first), hosts in parallel, each host
@@ -41,12 +47,14 @@ export async function runRollback(o: RollbackOptions): Promise<RunReport> {
     runId: o.runId,
     inventory: o.inventoryFile,
     rollbackOf: o.run.file,
+    notUndone: o.notUndone,
   });
   const listener = fanOut(collector, o.listener);
   const names = [...new Set(o.tasks.flatMap((t) => [...t.hosts.keys()]))];
   const hosts = new Map<string, HostRollback>(names.map((n) => [n, { name: n, predicted: new Map(), origin: originsOf(o.tasks, n) }]));
   listener.playStart?.({ name: `Roll back run ${o.run.runId ?? o.run.file}`, hosts: names });
   try {
+    if (o.hostLock && !o.check) lockRollbackHosts(hosts.values(), lockReach(o, o.hostLock, listener));
     for (const task of o.tasks) {
       const targets = [...task.hosts.keys()].map((n) => hosts.get(n)!).filter((h) => !h.stopped);
       if (targets.length === 0) continue;
@@ -59,9 +67,11 @@ export async function runRollback(o: RollbackOptions): Promise<RunReport> {
           listener.hostResult?.(info, result);
           if (result.status === 'failed') h.stopped = true;
         } catch (err) {
-          if (!(err instanceof FerryError && CONNECTION_CODES.has(err.code))) throw err;
+          if (!(err instanceof FerryError)) throw err;
           h.stopped = true;
-          listener.hostUnreachable?.(h.name, o.redactor.mask(err.message + (err.hint ? ` (${err.hint})` : '')));
+          // A host whose lock another run holds fails naming the holder, as in a run; a lost one is unreachable.
+          if (CONNECTION_CODES.has(err.code)) listener.hostUnreachable?.(h.name, o.redactor.mask(err.message + (err.hint ? ` (${err.hint})` : '')));
+          else listener.hostResult?.(info, { host: h.name, status: 'failed', msg: o.redactor.mask(err.format()) });
         }
       });
     }
@@ -78,13 +88,22 @@ export async function runRollback(o: RollbackOptions): Promise<RunReport> {
 }
 
 /** Each path's state before the run touched it: the `before` of its first change, which a rollback meets last. */
-function originsOf(tasks: RollbackTask[], host: string): Map<string, FileState | 'absent'> {
-  const origin = new Map<string, FileState | 'absent'>();
+function originsOf(tasks: RollbackTask[], host: string): Map<string, PathState | 'absent'> {
+  const origin = new Map<string, PathState | 'absent'>();
   for (const change of tasks.flatMap((t) => t.hosts.get(host) ?? [])) origin.set(change.path, change.before);
   return origin;
 }
 
-/** The host's connection, opened once and shared by every step. */
+/** How the lock step opens a host and says it waits. */
+function lockReach(o: RollbackOptions, policy: HostLockPolicy, listener: RunListener): LockReach {
+  return {
+    policy,
+    open: (name) => o.connectionSpec(name).then((spec) => o.connector.connect(spec)),
+    waiting: (host, holder) => listener.verbose?.(0, host, o.redactor.mask(`waiting up to ${policy.waitSeconds}s for the host lock held by ${holder}`)),
+  };
+}
+
+/** The host's connection (through its lock, when one was taken), opened once and shared by every step. */
 function connect(o: RollbackOptions, h: HostRollback): Promise<RemoteHost> {
   h.connection ??= o.connectionSpec(h.name).then((spec) => o.connector.connect(spec));
   return h.connection;

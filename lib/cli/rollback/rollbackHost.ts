@@ -1,11 +1,12 @@
-import { FerryError } from '../errors/FerryError.js';
-import { messageOf } from '../engine/executeModule.js';
-import type { ItemOutcome } from '../engine/runItem.js';
-import { toHostResult } from '../engine/toHostResult.js';
-import type { ModuleContext } from '../modules/defineModule.js';
-import type { FileChange, FileState, HostTaskResult, TaskStatus } from '../report/types.js';
-import type { Redactor } from '../secrets/Redactor.js';
-import type { RemoteHost } from '../transport/types.js';
+import { FerryError } from '../../errors/FerryError.js';
+import { messageOf } from '../../engine/executeModule.js';
+import type { ItemOutcome } from '../../engine/runItem.js';
+import { toHostResult } from '../../engine/toHostResult.js';
+import type { ModuleContext } from '../../modules/defineModule.js';
+import { posix } from 'node:path';
+import type { FileChange, HostTaskResult, PathState, TaskStatus } from '../../report/types.js';
+import type { Redactor } from '../../secrets/Redactor.js';
+import type { RemoteHost } from '../../transport/types.js';
 import { restoreFile, type RestoreFacts } from './rollbackRestore.js';
 
 /** Errors that mean the host, not the file, is the problem. */
@@ -18,9 +19,9 @@ export interface HostRollback {
   /** A step failed or the host was unreachable: nothing more is restored there. */
   stopped?: boolean;
   /** In check mode, what each path would hold after the restores planned so far (nothing was really restored). */
-  predicted: Map<string, FileState | 'absent'>;
+  predicted: Map<string, PathState | 'absent'>;
   /** Each path as it was before the run's first change of it. */
-  origin: Map<string, FileState | 'absent'>;
+  origin: Map<string, PathState | 'absent'>;
 }
 
 // Restores one task's files on one host, newest first, stopping at the first refusal; one item per file.
@@ -49,6 +50,7 @@ async function restoreOne(ctx: ModuleContext, h: HostRollback, change: FileChang
     const probed = await restoreFile.probe(ctx, args);
     const predicted = h.predicted.get(change.path);
     const facts: RestoreFacts = predicted === undefined ? probed : { ...probed, current: predicted };
+    if (Array.isArray(facts.entries)) facts.entries = predictedEntries(h, change.path, facts.entries);
     const plan = restoreFile.plan(facts, args);
     if (plan.changes.length === 0) return { status: 'ok', msg: plan.msg, plan, result: { changed: false } };
     if (opts.check) {
@@ -62,4 +64,11 @@ async function restoreOne(ctx: ModuleContext, h: HostRollback, change: FileChang
     if (err instanceof FerryError && CONNECTION_CODES.has(err.code)) throw err;
     return { status: 'failed', msg: messageOf(err), result: { failed: true } };
   }
+}
+
+/** In check mode, a directory's names as they would be after the restores planned so far (none were really made). */
+function predictedEntries(h: HostRollback, dir: string, names: string[]): string[] {
+  const gone = names.filter((n) => h.predicted.get(posix.join(dir, n)) === 'absent');
+  const added = [...h.predicted].filter(([p, s]) => s !== 'absent' && posix.dirname(p) === dir && !names.includes(posix.basename(p)));
+  return [...names.filter((n) => !gone.includes(n)), ...added.map(([p]) => posix.basename(p))];
 }

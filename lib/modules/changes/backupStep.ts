@@ -1,4 +1,4 @@
-import { shellQuote } from '../transport/shellQuote.js';
+import { shellQuote } from '../../transport/shellQuote.js';
 import { BACKUP_STORE_LINE } from './backupStore.js';
 
 /** Where a backup goes: beside the file as `<path>.bak.<UTC>` (what `backup: true` asks), or in ferry's store under a run id. */
@@ -33,7 +33,9 @@ export function backupStep(path: string, place: BackupPlace): string {
     '    h=$(sha256sum < "$b")',
     '    printf \'before=%s %s\\n\' "${h%% *}" "$st"',
     '    printf \'backup=%s\\n\' "$(printf \'%s\' "$b" | base64 | tr -d \'\\n\')"',
-    `  ) || exit ${BACKUP_FAILED_RC}`,
+    '  )',
+    // Tested apart, not with ||: a subshell whose status || tests runs with set -e switched off, past a failed cp.
+    `  [ "$?" -eq 0 ] || exit ${BACKUP_FAILED_RC}`,
     'else',
     "  printf 'before=absent\\n'",
     'fi',

@@ -1,4 +1,4 @@
-import type { FileChange } from '../report/types.js';
+import type { FileChange } from '../../report/types.js';
 import type { RecordedRun } from './rollbackReport.js';
 
 /** One step of a rollback: a task of the run, undone on each host that changed files in it, newest file first. */

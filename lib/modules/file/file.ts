@@ -1,11 +1,11 @@
-import { defineModule } from './defineModule.js';
-import { ATTRIBUTE_PROPERTIES } from './attributeArgs.js';
-import { fileScript } from './fileScript.js';
+import { defineModule } from '../defineModule.js';
+import { ATTRIBUTE_CHECKS, ATTRIBUTE_PROPERTIES } from '../attributeArgs.js';
+import { applyFile } from './applyFile.js';
 import { filePlan, type FileArgs, type FileData, type FileFacts } from './filePlan.js';
-import { parseStats } from './parseStats.js';
-import { MISSING } from './PathStat.js';
-import { remoteFailure } from './remoteFailure.js';
-import { statScript } from './statScript.js';
+import { parseStats } from '../parseStats.js';
+import { MISSING } from '../PathStat.js';
+import { remoteFailure } from '../remoteFailure.js';
+import { statScript } from '../statScript.js';
 
 // Ensures a path is a file, a directory, or absent, with the mode and owner asked: Ansible's file module.
 export const file = defineModule<FileArgs, FileFacts, FileData>({
@@ -20,11 +20,12 @@ export const file = defineModule<FileArgs, FileFacts, FileData>({
       state: {
         enum: ['file', 'directory', 'absent', 'touch'],
         default: 'file',
-        description: 'file: must already exist; directory: created with parents (mkdir -p); absent: removed, recursively; touch: created empty, or its times updated.',
+        description: 'file: must already exist; directory: created with parents (mkdir -p); absent: removed, recursively (a file or tree is first copied to the backup store, so ferry rollback can put it back); touch: created empty, or its times updated.',
       },
       ...ATTRIBUTE_PROPERTIES,
     },
   },
+  argChecks: ATTRIBUTE_CHECKS,
   example: `- name: Config directory
   file:
     path: /etc/app
@@ -43,9 +44,5 @@ export const file = defineModule<FileArgs, FileFacts, FileData>({
 
   plan: filePlan,
 
-  async apply(ctx, plan, args) {
-    const res = await ctx.host.exec({ script: fileScript(args.path, plan.data?.ops ?? []), become: ctx.become });
-    if (res.rc !== 0) throw remoteFailure(ctx.hostname, `file ${args.path}`, res);
-    return { result: plan.result };
-  },
+  apply: applyFile,
 });

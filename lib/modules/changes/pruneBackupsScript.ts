@@ -1,5 +1,5 @@
-import { shellQuote } from '../transport/shellQuote.js';
-import { RUN_ID_GLOB } from './backupStore.js';
+import { shellQuote } from '../../transport/shellQuote.js';
+import { RUN_ID_GLOBS } from './backupStore.js';
 
 /** What to prune on one host: ferry's store directories, and paths whose `<path>.bak.<UTC>` copies pile up beside them. */
 export interface PruneTarget {
@@ -22,7 +22,7 @@ export function pruneBackupsScript(target: PruneTarget): string {
   ];
   for (const store of target.stores) {
     const q = shellQuote(store);
-    lines.push(`set --; for __d in ${q}/${RUN_ID_GLOB}; do [ -d "$__d" ] && set -- "$@" "$__d"; done; __ferry_prune "$@"`);
+    lines.push(`set --; for __d in ${RUN_ID_GLOBS.map((g) => `${q}/${g}`).join(' ')}; do [ -d "$__d" ] && set -- "$@" "$__d"; done; __ferry_prune "$@"`);
   }
   for (const path of target.besides) {
     const q = shellQuote(path);

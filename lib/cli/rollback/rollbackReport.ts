@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { FerryError, FerryErrors } from '../errors/FerryError.js';
-import type { FileChange } from '../report/types.js';
+import { FerryError, FerryErrors } from '../../errors/FerryError.js';
+import type { FileChange } from '../../report/types.js';
 import { checkFileChange } from './rollbackShape.js';
 
 /** One task of the run, on one host, with the files it changed in the order it changed them. */
@@ -9,7 +9,12 @@ export interface RecordedTask {
   /** Same on every host for the same task of the run: play, name, module and how many times it ran before there. */
   key: string;
   name: string;
+  module: string;
   files: FileChange[];
+  /** The task (or one of its loop items) changed something and recorded no file for it. */
+  unrecorded: boolean;
+  /** The change summaries the report kept (none under no_log). */
+  changes: string[];
 }
 
 /** What a rollback needs of a run's JSON report. */
@@ -20,7 +25,7 @@ export interface RecordedRun {
   check: boolean;
   hosts: Map<string, RecordedTask[]>;
   /** Files a `delegate_to` task changed on the controller: not the host's, so not restored there. */
-  delegated: Array<{ host: string; path: string }>;
+  delegated: Array<{ host: string; path: string; task: string; module: string }>;
 }
 
 type Json = Record<string, unknown>;
@@ -46,7 +51,7 @@ export async function readRecordedRun(file: string): Promise<RecordedRun> {
     const recorded = recordedTasks(tasks, `hosts.${host}.tasks`, bad);
     recorded.forEach((t, i) => {
       if (!isObject(tasks[i]) || tasks[i].delegatedTo === undefined) return;
-      delegated.push(...t.files.map((f) => ({ host, path: f.path })));
+      delegated.push(...t.files.map((f) => ({ host, path: f.path, task: t.name, module: t.module })));
       t.files = [];
     });
     hosts.set(host, recorded);
@@ -73,7 +78,11 @@ function recordedTasks(tasks: unknown[], at: string, bad: (at: string, why: stri
     const lists: Array<[string, unknown]> = [[`${at}[${i}].files`, task.files]];
     if (Array.isArray(task.items)) task.items.forEach((item, j) => lists.push([`${at}[${i}].items[${j}].files`, isObject(item) ? item.files : undefined]));
     const files = lists.flatMap(([where, list]) => checkedList(list, where, bad));
-    return { key: `${base}\u0000${n}`, name: name || String(task.module ?? 'task'), files };
+    const parts: Json[] = Array.isArray(task.items) ? task.items.filter(isObject) : [task];
+    const unrecorded = parts.some((r) => r.status === 'changed' && !(Array.isArray(r.files) && r.files.length > 0));
+    const changes = [task, ...parts].flatMap((r) => (Array.isArray(r.changes) ? r.changes.filter((c): c is string => typeof c === 'string') : []));
+    const module = typeof task.module === 'string' ? task.module : 'task';
+    return { key: `${base}\u0000${n}`, name: name || module, module, files, unrecorded, changes: [...new Set(changes)] };
   });
 }
 

@@ -1,6 +1,6 @@
-import { backupStep } from '../modules/backupStep.js';
-import type { FileChange, FileState } from '../report/types.js';
-import { shellQuote } from '../transport/shellQuote.js';
+import { backupStep } from '../../modules/changes/backupStep.js';
+import type { FileState, RegularFileChange } from '../../report/types.js';
+import { shellQuote } from '../../transport/shellQuote.js';
 
 /** Exit statuses of the restore script, each naming the step that failed. */
 export const RESTORE_STEP: Record<number, string> = {
@@ -9,12 +9,15 @@ export const RESTORE_STEP: Record<number, string> = {
   5: 'copy the backup',
   6: 'sync the restored file',
   7: 'rename it into place',
-  8: 'remove the file',
+  8: 'remove it',
   10: 'find it as it was a moment ago: it changed while being restored',
+  11: 'create the directory',
+  12: 'copy the directory back from its backup',
+  13: 'create the symlink',
 };
 
 // Read-only, one round trip: what the path holds now (through symlinks, as the run wrote it) and the backup's sha256.
-export function restoreProbeScript(change: Pick<FileChange, 'path' | 'backup'>): string {
+export function restoreProbeScript(change: Pick<RegularFileChange, 'path' | 'backup'>): string {
   return [
     `__p=${shellQuote(change.path)}`,
     `__b=${shellQuote(change.backup ?? '')}`,
@@ -39,7 +42,7 @@ export function restoreProbeScript(change: Pick<FileChange, 'path' | 'backup'>):
 // One round trip: keep what is there now (so the rollback can itself be undone), then put the pre-run copy back
 // atomically (temp file beside the target, recorded owner and mode set before any byte, synced, renamed over),
 // or remove a file the run created.
-export function restoreScript(change: FileChange, runId: string, seen: string): string {
+export function restoreScript(change: RegularFileChange, runId: string, seen: string): string {
   const steps = [unchangedSince(change.path, seen), backupStep(change.path, { runId })];
   if (change.before === 'absent') return [...steps, 'rm -f -- "$__p" || exit 8', ''].join('\n');
   return [...steps, `__b=${shellQuote(change.backup!)}`, ...putBack(change.before), ''].join('\n');
