@@ -30,9 +30,9 @@ describe('transport: exec over one connection per host', function () {
     const r = await root1.exec({ script: 'read -r tok; printf %s "$tok" | wc -c', stdin: `${secret}\n` });
     const text = await trace.stop();
     expect(r.stdout.trim()).to.equal(String(secret.length));
-    // The trace did see this exec: the fixed command and the decoder ran.
+    // The trace did see this exec: the fixed command and the script's own wc ran.
     expect(text).to.match(/execve\("\/bin\/sh", \["\/bin\/sh", "-s"\]/);
-    expect(text).to.include('"base64", "-d"');
+    expect(text).to.include('"wc", "-c"');
     expect(text).to.not.include(secret);
   });
 
