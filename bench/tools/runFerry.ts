@@ -27,14 +27,23 @@ export async function runFerry(fleet: BenchFleet, fixture: Fixture, mode: FerryM
   try {
     const report = path.join(work, 'report.json');
     const rssFile = path.join(work, 'rss');
-    const args = ['--import', RSS_PROBE, CLI, 'run', PLAYBOOK, '-i', fleet.inventory, '--known-hosts', fleet.lab.knownHostsFile];
+    const args = ['run', PLAYBOOK, '-i', fleet.inventory, '--known-hosts', fleet.lab.knownHostsFile];
     args.push('-e', `gitea_url=${fixture.gitea.url}`, '--report', report);
     if (mode === 'check') args.push('--check', '--diff');
+    // Started as an operator starts it (the file itself, as `ferry` and `npx ferry` do); the RSS probe rides along in
+    // NODE_OPTIONS. The node it finds is the one first on PATH: the bench's own, put first.
     const run = await timedProcess({
-      command: process.execPath,
+      command: CLI,
       args,
       cwd: REPO,
-      env: { ...process.env, ...fixture.adminEnv, NO_COLOR: '1', FERRY_BENCH_RSS_FILE: rssFile },
+      env: {
+        ...process.env,
+        ...fixture.adminEnv,
+        PATH: `${path.dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+        NODE_OPTIONS: `--import=${JSON.stringify(RSS_PROBE)}`,
+        NO_COLOR: '1',
+        FERRY_BENCH_RSS_FILE: rssFile,
+      },
     });
     if (run.code !== 0) throw new Error(`ferry ${mode} run exited ${run.code}:\n${tailOf(run)}`);
     checkOutcome(JSON.parse(readFileSync(report, 'utf8')) as RunReport, mode, fleet.lab.hosts.length);

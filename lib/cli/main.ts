@@ -13,6 +13,11 @@ import { runSharded } from './shard/runSharded.js';
 
 const USAGE_CODES = new Set(['USAGE', 'LIMIT']);
 
+/** The one yargs internal ferry touches (not in its types): the usage instance's help cache. */
+interface YargsInternals {
+  getInternalMethods(): { getUsageInstance(): { cacheHelpMessage: () => void } };
+}
+
 // The command line: parses arguments, runs a command, and turns every user mistake into one clear line and an exit code.
 export async function main(argv: string[] = hideBin(process.argv)): Promise<number> {
   let code: number = EXIT.OK;
@@ -121,6 +126,9 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<numb
       throw err ?? new FerryError('USAGE', msg, {}, "run 'ferry --help' for usage");
     });
   operatorCommands(parser, argv, (c) => (code = c));
+  // After running a command yargs renders that command's whole help text, just in case it is asked for later: ~30 ms
+  // of every start (string widths, wrapping). ferry never shows help after a command ran, so the cache stays empty.
+  (parser as unknown as YargsInternals).getInternalMethods().getUsageInstance().cacheHelpMessage = () => undefined;
   if (argv.includes('--get-yargs-completions')) {
     try {
       await parser.parseAsync();

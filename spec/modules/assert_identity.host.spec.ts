@@ -66,6 +66,25 @@ describe('assert_identity on a real host with the Gitea double', function () {
     expect((err as FerryError).format()).not.to.include(founder);
   });
 
+  it('drops the carriage return of a CRLF env file, and refuses a token with a space or a tab in it', async () => {
+    put(ENV, `GITEA_TOKEN=${persona}\r\nOTHER=1\r\n`);
+    expect((await runModule(assertIdentity, ctx(), args())).plan.msg).to.equal(`authenticated as ${PERSONA}`);
+    for (const bad of [`${persona} x`, `x\t${persona}`]) {
+      put(TOKEN_FILE, `${bad}\n`);
+      const err = await failureOf(runModule(assertIdentity, ctx(), args({ env_file: undefined, token_file: TOKEN_FILE })));
+      expect((err as FerryError).message).to.equal(`the token from ${TOKEN_FILE} contains spaces or several lines`);
+    }
+  });
+
+  it("reads Gitea's answer byte for byte, the status apart (a 403 names Gitea's own message)", async () => {
+    double.seedUser({ login: 'locked', must_change_password: true });
+    const locked = double.seedToken('locked', 'locked@host1', SCOPES);
+    put(TOKEN_FILE, `${locked}\n`);
+    const err = await failureOf(runModule(assertIdentity, ctx(), args()));
+    expect((err as FerryError).message).to.match(new RegExp(`^Gitea refuses the token the host reads \\(\\*{4}${locked.slice(-4)} from GITEA_TOKEN in .*\\): \\S`));
+    expect((err as FerryError).message).to.not.include('HTTP 403');
+  });
+
   it('fails with "rejected by Gitea" when the token the host reads is revoked', async () => {
     const doomed = double.seedToken(PERSONA, 'doomed', SCOPES);
     put(TOKEN_FILE, `${doomed}\n`);

@@ -2,11 +2,24 @@ import { Ajv } from 'ajv';
 import { expect } from 'chai';
 import { parse } from 'yaml';
 import { builtinModules } from '../../lib/modules/index.js';
+import { playbookAjv } from '../../lib/playbook/playbookAjv.js';
+import { playSchema } from '../../lib/playbook/playSchema.js';
+import { taskSchema } from '../../lib/playbook/taskSchema.js';
 
 /** The loader's settings: draft-07, every error, strict. */
 const validatorOf = (name: string) => new Ajv({ allErrors: true, strict: true }).compile(builtinModules.get(name)!.args);
 
 describe('module argument schemas', () => {
+  // A run's ajv skips the meta-schema check, so this is where a malformed schema is caught.
+  it('every schema ferry compiles is valid draft-07 (checked here, not at every start)', () => {
+    const meta = new Ajv({ strict: true, allowUnionTypes: true });
+    meta.addVocabulary(['expects']);
+    const schemas: Array<[string, object]> = [['play', playSchema], ['task', taskSchema], ...[...builtinModules].map(([n, m]): [string, object] => [n, m.args])];
+    for (const [name, schema] of schemas) expect(meta.validateSchema(schema), `${name}: ${meta.errorsText()}`).to.equal(true);
+    expect(meta.validateSchema({ type: 'object', properties: { a: { type: 'strnig' } } })).to.equal(false);
+    expect(playbookAjv().opts.validateSchema).to.equal(false);
+  });
+
   it('registers every module under its own name', () => {
     expect([...builtinModules.keys()]).to.include.members(['command', 'shell', 'file', 'copy', 'debug', 'env_line', 'cron_script', 'user']);
     for (const [name, m] of builtinModules) expect(m.name).to.equal(name);

@@ -3,7 +3,7 @@ import type { ModuleContext } from '../defineModule.js';
 import { parseStats } from '../parseStats.js';
 import { remoteFailure } from '../remoteFailure.js';
 import type { AssertIdentityArgs, IdentityFacts, UnaskedState } from './assertIdentityTypes.js';
-import { identityScript } from './identityScript.js';
+import { BODY_MARK, identityScript } from './identityScript.js';
 
 const UNASKED: readonly string[] = ['missing', 'unreadable', 'empty', 'garbage', 'no-curl'];
 
@@ -14,7 +14,8 @@ const SCRIPT_TIMEOUT_MS = 20_000;
 export async function probeIdentityOnHost(ctx: ModuleContext, args: AssertIdentityArgs): Promise<IdentityFacts> {
   const res = await ctx.host.exec({ script: identityScript(args, userUrlOf(args.gitea_url, ctx.hostname)), become: ctx.become, timeoutMs: SCRIPT_TIMEOUT_MS });
   if (res.rc !== 0) throw remoteFailure(ctx.hostname, 'asking Gitea from the host', res);
-  const { vars } = parseStats(res.stdout);
+  const at = res.stdout.indexOf(`\n${BODY_MARK}\n`);
+  const { vars } = parseStats(at < 0 ? res.stdout : res.stdout.slice(0, at + 1));
   const host = ctx.hostname;
   if (UNASKED.includes(vars.state)) return { host, state: vars.state as UnaskedState };
   if (vars.state !== 'asked') throw remoteFailure(ctx.hostname, 'asking Gitea from the host', { ...res, rc: 1 });
@@ -24,7 +25,7 @@ export async function probeIdentityOnHost(ctx: ModuleContext, args: AssertIdenti
     curlRc: Number(vars.curl_rc),
     curlError: res.stderr.trim(),
     status: Number(vars.status),
-    body: Buffer.from(vars.body ?? '', 'base64').toString('utf8'),
+    body: at < 0 ? '' : res.stdout.slice(at + BODY_MARK.length + 2),
     ...(vars.last4 ? { last4: vars.last4 } : {}),
   };
 }

@@ -12,7 +12,9 @@ export function cronJobScript(user: string, timeoutSeconds: number): string {
   return [
     'set -u',
     `u=${shellQuote(user)}`,
-    `ent=$(getent passwd -- "$u") || ${fail(`no user ${user} on this host`)}`,
+    // A local account is read from /etc/passwd by the shell itself; getent(1) for the rest (NSS: LDAP, sssd …).
+    'ent=; while IFS= read -r l; do case $l in "$u":*) ent=$l; break ;; esac; done </etc/passwd 2>/dev/null',
+    `[ -n "$ent" ] || ent=$(getent passwd -- "$u") || ${fail(`no user ${user} on this host`)}`,
     // name:password:uid:gid:gecos:home:shell, split by the shell itself: no cut, no subshell per field.
     'rest=${ent#*:*:}; uid=${rest%%:*}; rest=${rest#*:}; gid=${rest%%:*}; rest=${rest#*:*:}; home=${rest%%:*}',
     // The effective uid from /proc by the shell's own read (no process); id(1) where there is no /proc.
