@@ -43,18 +43,11 @@ export async function measureSize(plan: SizePlan): Promise<SizeResult> {
         });
       }
       if (rep < plan.ansibleReps) {
-        await withFixture(fleet, async (fixture) => {
-          const session = ansibleSession(fleet, fixture);
-          try {
-            for (const kind of ['first', 'second'] as const) {
-              const m = await session.run(kind);
-              ansible[kind].push(m.ms);
-              say(rep, `Ansible ${kind}`, m.ms);
-            }
-          } finally {
-            await session.close();
-          }
-        });
+        const times = await retried(ANSIBLE_ATTEMPTS, plan.log, () => ansiblePair(fleet));
+        for (const kind of ['first', 'second'] as const) {
+          ansible[kind].push(times[kind]);
+          say(rep, `Ansible ${kind}`, times[kind]);
+        }
       }
     }
   } finally {
@@ -73,6 +66,38 @@ export async function measureSize(plan: SizePlan): Promise<SizeResult> {
     ferryOverFloor: ratio(result.ferry.first, result.floor),
   };
   return result;
+}
+
+/**
+ * Ansible's lineinfile now and then fails on these hosts while setting attributes on its backup copy ("Operation not
+ * supported"), one host in a run. A failed run measures nothing: it is run again on fresh fixtures, and says so.
+ */
+const ANSIBLE_ATTEMPTS = 3;
+
+/** One Ansible first run and second run on the same fresh fixtures, in milliseconds. */
+async function ansiblePair(fleet: BenchFleet): Promise<{ first: number; second: number }> {
+  const times = { first: 0, second: 0 };
+  await withFixture(fleet, async (fixture) => {
+    const session = ansibleSession(fleet, fixture);
+    try {
+      for (const kind of ['first', 'second'] as const) times[kind] = (await session.run(kind)).ms;
+    } finally {
+      await session.close();
+    }
+  });
+  return times;
+}
+
+/** Runs `body` until it succeeds, at most `attempts` times, logging each failure's first lines. */
+async function retried<T>(attempts: number, log: (line: string) => void, body: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await body();
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      log(`bench: ${(err as Error).message.split('\n').slice(0, 2).join(' / ')}; trying again on fresh fixtures`);
+    }
+  }
 }
 
 /** A fresh Gitea and freshly planted trees for one tool's runs, torn down whatever happens. */

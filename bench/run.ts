@@ -36,7 +36,8 @@ async function main(): Promise<void> {
   // The lab's exit hook kills every sshd it started; a signal must end the process through it.
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => process.exit(130));
   step('bash', ['spec/support/ensure-system.sh'], 'the SSH lab needs sshd, sudo, strace and the ferryops user');
-  if (args.build) step('npx', ['tsc', '-p', 'tsconfig.build.json'], 'dist/ must be built from these sources');
+  // The same build npm test and npm ci make: type-checked library, bundled CLI.
+  if (args.build) step('npm', ['run', 'build'], 'dist/ must be built from these sources');
   const ansibleVersion = args.ansible ? ensureAnsible(log) : undefined;
   const results: BenchResults = {
     date: new Date().toISOString(),
