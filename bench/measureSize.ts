@@ -19,7 +19,7 @@ const FERRY_MODES: FerryMode[] = ['check', 'first', 'second'];
 // One fleet for the whole size, fresh fixtures before every tool in every repetition, the tools interleaved so that a
 // slow minute of the machine lands on all of them alike.
 export async function measureSize(plan: SizePlan): Promise<SizeResult> {
-  const fleet = await startFleet(plan.hosts, plan.log);
+  let fleet = await startFleet(plan.hosts, plan.log);
   const ferry: Record<FerryMode, number[]> = { check: [], first: [], second: [] };
   let peakRss = 0;
   const floor: number[] = [];
@@ -43,7 +43,11 @@ export async function measureSize(plan: SizePlan): Promise<SizeResult> {
         });
       }
       if (rep < plan.ansibleReps) {
-        const times = await retried(ANSIBLE_ATTEMPTS, plan.log, () => ansiblePair(fleet));
+        const times = await retried(ANSIBLE_ATTEMPTS, plan.log, () => ansiblePair(fleet), async () => {
+          // A failure has stuck to one lab host's trees before: the next attempt gets new hosts.
+          await fleet.stop();
+          fleet = await startFleet(plan.hosts, plan.log);
+        });
         for (const kind of ['first', 'second'] as const) {
           ansible[kind].push(times[kind]);
           say(rep, `Ansible ${kind}`, times[kind]);
@@ -70,7 +74,7 @@ export async function measureSize(plan: SizePlan): Promise<SizeResult> {
 
 /**
  * Ansible's lineinfile now and then fails on these hosts while setting attributes on its backup copy ("Operation not
- * supported"), one host in a run. A failed run measures nothing: it is run again on fresh fixtures, and says so.
+ * supported"), one host in a run. A failed run measures nothing: it is run again on new hosts, and says so.
  */
 const ANSIBLE_ATTEMPTS = 3;
 
@@ -88,14 +92,15 @@ async function ansiblePair(fleet: BenchFleet): Promise<{ first: number; second: 
   return times;
 }
 
-/** Runs `body` until it succeeds, at most `attempts` times, logging each failure's first lines. */
-async function retried<T>(attempts: number, log: (line: string) => void, body: () => Promise<T>): Promise<T> {
+/** Runs `body` until it succeeds, at most `attempts` times, logging each failure's first lines and resetting between. */
+async function retried<T>(attempts: number, log: (line: string) => void, body: () => Promise<T>, reset: () => Promise<void>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await body();
     } catch (err) {
       if (attempt >= attempts) throw err;
-      log(`bench: ${(err as Error).message.split('\n').slice(0, 2).join(' / ')}; trying again on fresh fixtures`);
+      log(`bench: ${(err as Error).message.split('\n').slice(0, 2).join(' / ')}; trying again on new hosts and fresh fixtures`);
+      await reset();
     }
   }
 }

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ModuleContext, ModuleDef } from '../modules/defineModule.js';
 import type { RemoteHost } from '../transport/types.js';
+import { probeHost } from './probeHost.js';
 
 /** One loop item as the read-ahead saw it: its index and its rendered arguments. */
 export interface LoopItemArgs {
@@ -41,7 +42,7 @@ export class LoopFacts {
     const items = this.itemsFrom(index);
     if (items.length < 2) return undefined;
     try {
-      const facts = await probeItems(ctx, items.map((i) => i.args));
+      const facts = await probeItems({ ...ctx, host: probeHost(ctx.host) }, items.map((i) => i.args));
       if (facts.length !== items.length) return undefined;
       return { host: ctx.host, become: ctx.become, facts: new Map(items.map((item, k) => [item.index, { args: item.args, facts: facts[k] }])) };
     } catch {

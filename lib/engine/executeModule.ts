@@ -1,6 +1,7 @@
 import { FerryError } from '../errors/FerryError.js';
 import type { ModuleContext, ModuleDef, Plan } from '../modules/defineModule.js';
 import type { FileChange, TaskStatus } from '../report/types.js';
+import { probeHost } from './probeHost.js';
 
 /** The raw outcome of one module call on one host: unmasked, for the engine to mask and register. */
 export interface ModuleOutcome {
@@ -22,7 +23,7 @@ export async function executeModule(
 ): Promise<ModuleOutcome> {
   let plan: Plan;
   try {
-    const facts = 'facts' in opts ? opts.facts : await module.probe(ctx, args);
+    const facts = 'facts' in opts ? opts.facts : await module.probe({ ...ctx, host: probeHost(ctx.host) }, args);
     plan = module.plan(facts, args);
   } catch (err) {
     // A probe that fails after an earlier would-be change in check mode depends on that change: pending, not failed.

@@ -34,6 +34,11 @@ export interface ExecRequest {
   become?: boolean;
   /** Give up after this many milliseconds (rc 124, like timeout(1)). */
   timeoutMs?: number;
+  /**
+   * The script only reads (a probe): it runs without the host-side watchdog, two processes fewer, because one that
+   * outlives its deadline changes nothing. The caller still gets its answer at the deadline.
+   */
+  readOnly?: boolean;
 }
 
 export interface ExecResult {

@@ -81,6 +81,19 @@ describe('transport: exec over one connection per host', function () {
     }
   });
 
+  it('runs a read-only exec (a probe) without the host-side watchdog, and any other exec with it', async function () {
+    const host = await transport.connect(specFor(lab, lab.hosts[0]));
+    const trace = await lab.traceExecve('host1');
+    expect((await host.exec({ script: 'echo probe', readOnly: true })).stdout).to.equal('probe\n');
+    const quiet = await trace.stop();
+    const trace2 = await lab.traceExecve('host1');
+    expect((await host.exec({ script: 'echo apply' })).stdout).to.equal('apply\n');
+    const watched = await trace2.stop();
+    expect(quiet).to.match(/execve\("\/bin\/sh", \["\/bin\/sh", "-s"\]/);
+    expect(quiet).to.not.match(/execve\("[^"]*\/sleep"/);
+    expect(watched).to.match(/execve\("[^"]*\/sleep"/);
+  });
+
   it('uses one connection per host for 20 execs and 5 writes each, even with concurrent connects', async function () {
     const fresh = transportFor(lab);
     const before = lab.hosts.map(acceptedLogins);
