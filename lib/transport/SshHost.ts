@@ -56,7 +56,7 @@ export class SshHost implements RemoteHost {
     const sudo = req.become === true && this.user !== 'root';
     const command = sudo ? 'sudo -n /bin/sh -s' : '/bin/sh -s';
     const timeoutMs = req.timeoutMs ?? this.execTimeoutMs;
-    const input = frameScript(req.script, req.stdin, req.readOnly ? {} : { timeoutMs });
+    const input = frameScript(req.script, req.stdin, req.readOnly || req.bounded ? {} : { timeoutMs });
     const { result, closed } = await this.runWithRetry(command, input, timeoutMs);
     if (result.timedOut) await this.confirmAnswering(closed, timeoutMs);
     const { rc, stdout, stderr } = result;

@@ -39,6 +39,11 @@ export interface ExecRequest {
    * outlives its deadline changes nothing. The caller still gets its answer at the deadline.
    */
   readOnly?: boolean;
+  /**
+   * The script bounds its own work (it runs it under timeout(1), which kills the whole process group): no host-side
+   * watchdog either. The caller still gets its answer at `timeoutMs`.
+   */
+  bounded?: boolean;
 }
 
 export interface ExecResult {

@@ -81,10 +81,11 @@ describe('transport: exec over one connection per host', function () {
     }
   });
 
-  it('runs a read-only exec (a probe) without the host-side watchdog, and any other exec with it', async function () {
+  it('runs a read-only exec (a probe) or a self-bounded one without the host-side watchdog, any other exec with it', async function () {
     const host = await transport.connect(specFor(lab, lab.hosts[0]));
     const trace = await lab.traceExecve('host1');
     expect((await host.exec({ script: 'echo probe', readOnly: true })).stdout).to.equal('probe\n');
+    expect((await host.exec({ script: 'echo job', bounded: true, timeoutMs: 60000 })).stdout).to.equal('job\n');
     const quiet = await trace.stop();
     const trace2 = await lab.traceExecve('host1');
     expect((await host.exec({ script: 'echo apply' })).stdout).to.equal('apply\n');

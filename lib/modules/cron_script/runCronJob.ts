@@ -24,6 +24,8 @@ export async function runCronJob(ctx: ModuleContext, job: CronJob, timeoutSecond
     stdin: cronJobProgram(job, randomBytes(8).toString('hex')),
     become: ctx.become,
     timeoutMs: (timeoutSeconds + SLACK_SECONDS) * 1000,
+    // The job runs under timeout(1), which kills its whole process group: no second watchdog on the host.
+    bounded: true,
   });
   return { job: job.label, user: job.user, command: job.command, rc: res.rc, stdout: res.stdout, stderr: res.stderr };
 }
