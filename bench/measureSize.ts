@@ -47,8 +47,13 @@ export async function measureSize(plan: SizePlan): Promise<SizeResult> {
           // A failure has stuck to one lab host's trees before: the next attempt gets new hosts.
           await fleet.stop();
           fleet = await startFleet(plan.hosts, plan.log);
+        }).catch((err: Error) => {
+          // Every attempt failed: this repetition has no Ansible time, the others still count.
+          plan.log(`bench: ${plan.hosts} hosts, repetition ${rep + 1}: no Ansible time (${err.message.split('\n')[1] ?? err.message})`);
+          return undefined;
         });
         for (const kind of ['first', 'second'] as const) {
+          if (!times) continue;
           ansible[kind].push(times[kind]);
           say(rep, `Ansible ${kind}`, times[kind]);
         }
@@ -76,7 +81,7 @@ export async function measureSize(plan: SizePlan): Promise<SizeResult> {
  * Ansible's lineinfile now and then fails on these hosts while setting attributes on its backup copy ("Operation not
  * supported"), one host in a run. A failed run measures nothing: it is run again on new hosts, and says so.
  */
-const ANSIBLE_ATTEMPTS = 3;
+const ANSIBLE_ATTEMPTS = 4;
 
 /** One Ansible first run and second run on the same fresh fixtures, in milliseconds. */
 async function ansiblePair(fleet: BenchFleet): Promise<{ first: number; second: number }> {
