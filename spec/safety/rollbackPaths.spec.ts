@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { itPlans, type PlanRow } from './restorePlanTable.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,9 +7,7 @@ import { join } from 'node:path';
 import { notUndoneOf } from '../../lib/cli/rollback/notUndoneOf.js';
 import { parsePathFacts, pathProbeScript } from '../../lib/cli/rollback/pathProbeScript.js';
 import type { RecordedTask } from '../../lib/cli/rollback/rollbackReport.js';
-import { restorePlan, type RestoreFacts } from '../../lib/cli/rollback/rollbackRestore.js';
 import { checkFileChange } from '../../lib/cli/rollback/rollbackShape.js';
-import { FerryError } from '../../lib/errors/FerryError.js';
 import { backupStep } from '../../lib/modules/changes/backupStep.js';
 import { ancestorsOf } from '../../lib/modules/changes/makeDirs.js';
 import { treeBackupStep } from '../../lib/modules/changes/treeBackupStep.js';
@@ -25,9 +24,8 @@ const removedLink: SymlinkChange = { path: '/etc/current', before: link(), after
 const madeLink: SymlinkChange = { path: '/etc/current', before: 'absent', after: link() };
 
 describe('rollback of directories and symlinks: what to do with one recorded change', () => {
-  type Want = 'ok' | { change: string | RegExp } | { refused: RegExp };
   // [title, facts, change, force, want]
-  const table: Array<[string, RestoreFacts, DirectoryChange | SymlinkChange, boolean, Want]> = [
+  const table: PlanRow[] = [
     ['a made directory, empty again: removed', { current: dir(), entries: [] }, made(), false, { change: 'remove directory /srv/app, which the run made' }],
     ['a made directory, gone already', { current: 'absent' }, made(), false, 'ok'],
     ['a made directory holding a file now: refused, even forced', { current: dir(), entries: ['late'] }, made(), true, { refused: /\/srv\/app, which the run made, now holds "late": not removed/ }],
@@ -52,15 +50,7 @@ describe('rollback of directories and symlinks: what to do with one recorded cha
     ['a made symlink, pointing elsewhere, forced', { current: link('/elsewhere') }, madeLink, true, { change: /over a later change \(--force\)$/ }],
     ['a made symlink, now a directory: refused, even forced', { current: dir() }, madeLink, true, { refused: /no longer a symlink/ }],
   ];
-  for (const [title, facts, c, force, want] of table) {
-    it(title, () => {
-      const plan = () => restorePlan(facts, { change: c, force });
-      if (want === 'ok') expect(plan().changes).to.deep.equal([]);
-      else if ('refused' in want) expect(plan).to.throw(FerryError, want.refused);
-      else if (typeof want.change === 'string') expect(plan().changes.map((x) => x.summary)).to.deep.equal([want.change]);
-      else expect(plan().changes.map((x) => x.summary)).to.have.length(1).and.to.satisfy((l: string[]) => (want.change as RegExp).test(l[0]));
-    });
-  }
+  itPlans(table);
 });
 
 describe('rollback: directory and symlink records are input, checked field by field', () => {

@@ -1,26 +1,25 @@
 import { expect } from 'chai';
+import { itPlans, type PlanRow } from './restorePlanTable.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FerryError, FerryErrors } from '../../lib/errors/FerryError.js';
 import { readRecordedRun, type RecordedRun } from '../../lib/cli/rollback/rollbackReport.js';
-import { restorePlan, type RestoreFacts } from '../../lib/cli/rollback/rollbackRestore.js';
+import { restorePlan } from '../../lib/cli/rollback/rollbackRestore.js';
 import { restoreScript } from '../../lib/cli/rollback/rollbackScripts.js';
 import { checkFileChange } from '../../lib/cli/rollback/rollbackShape.js';
 import { rollbackTasks } from '../../lib/cli/rollback/rollbackTasks.js';
 import { newRunId, RUN_ID } from '../../lib/modules/changes/backupStore.js';
 import { pruneBackupsScript } from '../../lib/modules/changes/pruneBackupsScript.js';
-import type { FileChange, FileState, RegularFileChange } from '../../lib/report/types.js';
+import type { FileState, RegularFileChange } from '../../lib/report/types.js';
 
 const sha = (c: string) => c.repeat(64);
 const state = (c: string, over: Partial<FileState> = {}): FileState => ({ sha256: sha(c), mode: '0640', uid: 0, gid: 0, ...over });
 const change = (over: Partial<RegularFileChange> = {}): RegularFileChange => ({ path: '/etc/a', backup: '/var/backups/ferry/r/etc/a', before: state('a'), after: { sha256: sha('b') }, ...over });
 
 describe('rollback: what to do with one recorded change', () => {
-  /** What the plan must say: nothing to do, one change (its summary), or a refusal (its message). */
-  type Want = 'ok' | { change: string | RegExp } | { refused: RegExp };
-  const table: Array<[string, RestoreFacts, FileChange, boolean, Want]> = [
+  const table: PlanRow[] = [
     ['as the run left it: restore', { current: state('b'), backup: sha('a') }, change(), false, { change: 'restore /etc/a from /var/backups/ferry/r/etc/a (mode 0640, owner 0:0)' }],
     ['already restored', { current: state('a'), backup: sha('a') }, change(), false, 'ok'],
     ['same bytes, other mode: restore', { current: state('a', { mode: '0600' }), backup: sha('a') }, change({ after: { sha256: sha('a') } }), false, { change: /^restore \/etc\/a/ }],
@@ -34,15 +33,7 @@ describe('rollback: what to do with one recorded change', () => {
     ['backup altered', { current: state('b'), backup: sha('d') }, change(), true, { refused: /no longer holds the pre-run bytes/ }],
     ['not a regular file any more', { current: 'other', backup: sha('a') }, change(), true, { refused: /no longer a regular file/ }],
   ];
-  for (const [title, facts, c, force, want] of table) {
-    it(title, () => {
-      const plan = () => restorePlan(facts, { change: c, force });
-      if (want === 'ok') expect(plan().changes).to.deep.equal([]);
-      else if ('refused' in want) expect(plan).to.throw(FerryError, want.refused);
-      else if (typeof want.change === 'string') expect(plan().changes.map((x) => x.summary)).to.deep.equal([want.change]);
-      else expect(plan().changes.map((x) => x.summary)).to.have.length(1).and.to.satisfy((l: string[]) => (want.change as RegExp).test(l[0]));
-    });
-  }
+  itPlans(table);
 
   it('a later change of a file already back at its pre-run state needs nothing', () => {
     const second = change({ before: state('b'), after: { sha256: sha('c') } });

@@ -2,7 +2,7 @@ import { FerryError } from '../../errors/FerryError.js';
 import type { Plan } from '../../modules/defineModule.js';
 import type { DirectoryChange, DirState } from '../../report/types.js';
 import type { RestoreArgs, RestoreData, RestoreFacts } from './rollbackRestore.js';
-import { describeState, sameState, type Current } from './sameState.js';
+import { alreadyRestoredMsg, describeState, sameState, type Current } from './sameState.js';
 
 // Pure: what undoes one directory change. A directory the run made is removed only when it is empty again (what is
 // in it now the run did not put there, or a rollback would have removed it first); a removed one is put back only
@@ -11,8 +11,8 @@ export function restoreDirPlan(facts: RestoreFacts, args: RestoreArgs & { change
   const { change } = args;
   const { current } = facts;
   const p = change.path;
-  if (sameState(current, args.origin ?? change.before)) return { changes: [], msg: `${p} is as it was before the run` };
-  if (sameState(current, change.before)) return { changes: [], msg: `${p} is as it was before this change` };
+  const restored = alreadyRestoredMsg(current, change, args.origin);
+  if (restored) return { changes: [], msg: restored };
   const data = { change, seen: facts.seen ?? '' };
   const { before, after } = change;
   if (after === 'absent') return putBack(p, current, before as DirState, facts, data, change.backup);

@@ -2,7 +2,7 @@ import { FerryError } from '../../errors/FerryError.js';
 import type { Plan } from '../../modules/defineModule.js';
 import type { FileState, RegularFileChange } from '../../report/types.js';
 import type { RestoreArgs, RestoreData, RestoreFacts } from './rollbackRestore.js';
-import { describeState, sameState } from './sameState.js';
+import { alreadyRestoredMsg, describeState } from './sameState.js';
 
 const CURRENT = /^current=([0-9a-f]{64}) ([0-7]{1,4}) (\d+) (\d+) (\S+) (\S+)$/m;
 
@@ -12,9 +12,8 @@ export function restoreFilePlan(facts: RestoreFacts, args: RestoreArgs & { chang
   const current = facts.current !== 'absent' && (facts.current === 'other' || !('sha256' in facts.current)) ? 'other' : facts.current;
   const p = change.path;
   if (current === 'other') throw new FerryError('MODULE', `${p} is no longer a regular file: not restored`, {}, 'look at it; a rollback only puts regular files back where files were');
-  const origin = args.origin ?? change.before;
-  if (sameState(current, origin)) return { changes: [], msg: `${p} is as it was before the run` };
-  if (sameState(current, change.before)) return { changes: [], msg: `${p} is as it was before this change` };
+  const restored = alreadyRestoredMsg(current, change, args.origin);
+  if (restored) return { changes: [], msg: restored };
   const asLeft = change.after === 'absent' ? current === 'absent' : current !== 'absent' && current.sha256 === change.after.sha256;
   if (!asLeft && args.force !== true) {
     throw new FerryError('MODULE', `${p} changed since the run (${describeState(current)}, the run left ${describeState(change.after)}): not restored`, {}, 'see who changed it; `ferry rollback --force` puts the pre-run copy back anyway');

@@ -2,7 +2,7 @@ import { FerryError } from '../../errors/FerryError.js';
 import type { Plan } from '../../modules/defineModule.js';
 import type { LinkState, SymlinkChange } from '../../report/types.js';
 import type { RestoreArgs, RestoreData, RestoreFacts } from './rollbackRestore.js';
-import { describeState, sameState } from './sameState.js';
+import { alreadyRestoredMsg, describeState, sameState } from './sameState.js';
 
 // Pure: a removed symlink is re-created (same target, same owner) only where nothing is now; one a rollback re-created
 // is removed again when it is still a symlink, pointing where it did unless forced. The record is the whole link.
@@ -10,8 +10,8 @@ export function restoreLinkPlan(facts: RestoreFacts, args: RestoreArgs & { chang
   const { change } = args;
   const { current } = facts;
   const p = change.path;
-  if (sameState(current, args.origin ?? change.before)) return { changes: [], msg: `${p} is as it was before the run` };
-  if (sameState(current, change.before)) return { changes: [], msg: `${p} is as it was before this change` };
+  const restored = alreadyRestoredMsg(current, change, args.origin);
+  if (restored) return { changes: [], msg: restored };
   const data = { change, seen: facts.seen ?? '' };
   if (change.after === 'absent') {
     const before = change.before as LinkState;

@@ -1,5 +1,5 @@
 import { kindOfState } from '../../report/changeKind.js';
-import type { PathState } from '../../report/types.js';
+import type { FileChange, PathState } from '../../report/types.js';
 
 /** What a path holds now, as a restore's probe saw it (`other`: something no record describes). */
 export type Current = PathState | 'absent' | 'other';
@@ -23,4 +23,11 @@ export function describeState(state: Current | { sha256: string }): string {
   if ('target' in state) return `a symlink to ${state.target}`;
   if ('type' in state) return `a directory (mode ${state.mode}, owner ${state.uid}:${state.gid}${state.tree ? `, content ${state.tree.slice(0, 12)}…` : ''})`;
   return `sha256 ${state.sha256.slice(0, 12)}…`;
+}
+
+/** A path already back as it was before the run (or before this change) needs no restore, whichever change this is. */
+export function alreadyRestoredMsg(now: Current, change: FileChange, origin: PathState | 'absent' | undefined): string | undefined {
+  if (sameState(now, origin ?? change.before)) return `${change.path} is as it was before the run`;
+  if (sameState(now, change.before)) return `${change.path} is as it was before this change`;
+  return undefined;
 }
