@@ -1,6 +1,7 @@
+import { asConnectionError } from '../errors/connectionError.js';
 import { FerryError } from '../errors/FerryError.js';
 import { connectionVarsOf } from '../inventory/index.js';
-import type { ModuleContext } from '../modules/defineModule.js';
+import type { ModuleContext, ModuleDef } from '../modules/defineModule.js';
 import type { TaskDef } from '../playbook/types.js';
 import type { RemoteHost } from '../transport/types.js';
 import { evaluateCondition, hasTemplate, referencedNames, type Scope } from '../template/index.js';
@@ -22,13 +23,12 @@ export interface LoopPlace {
 /** One module call's outcome, or the reason its host could not be reached. */
 export type ItemOutcome = ModuleOutcome & { unreachable?: string; changes?: string[] };
 
-const CONNECTION_CODES = new Set(['UNREACHABLE', 'HOST_KEY', 'AUTH']);
 
 // Runs a task's module once on one host (one loop item): render, guard secrets, connect, probe/plan/apply, then changed_when/failed_when.
 export async function runItem(pc: PlayContext, task: TaskDef, inh: Inherited, state: HostState, scope: Scope, loop?: LoopPlace): Promise<ItemOutcome> {
   const module = pc.opts.modules.get(task.module);
   if (!module) throw new FerryError('UNKNOWN_MODULE', `unknown module '${task.module}'`, task.pos);
-  const args = itemArgs(pc, task, inh, scope);
+  const args = itemArgs(pc, module, task, inh, scope);
   const { opts } = pc;
 
   const checkOverride = flag(inh.check_mode, scope, task.pos);
@@ -38,8 +38,9 @@ export async function runItem(pc: PlayContext, task: TaskDef, inh: Inherited, st
   try {
     host = module.local ? opts.localHost : delegated ? opts.localHost : await connectionOf(pc, state);
   } catch (err) {
-    if (err instanceof FerryError && CONNECTION_CODES.has(err.code)) {
-      return { status: 'failed', unreachable: err.message + (err.hint ? ` (${err.hint})` : ''), result: { unreachable: true } };
+    const lost = asConnectionError(err);
+    if (lost) {
+      return { status: 'failed', unreachable: lost.message + (lost.hint ? ` (${lost.hint})` : ''), result: { unreachable: true } };
     }
     throw err;
   }
@@ -58,8 +59,9 @@ export async function runItem(pc: PlayContext, task: TaskDef, inh: Inherited, st
     const ahead = loop ? await loop.facts.factsFor(ctx, loop.index, args) : undefined;
     outcome = await executeModule(module, args, ctx, { check, pendingBefore: state.pendingChanges > 0, ...ahead });
   } catch (err) {
-    if (err instanceof FerryError && CONNECTION_CODES.has(err.code) && !delegated) {
-      return { status: 'failed', unreachable: err.message, result: { unreachable: true } };
+    const lost = asConnectionError(err);
+    if (lost && !delegated) {
+      return { status: 'failed', unreachable: lost.message, result: { unreachable: true } };
     }
     return { status: 'failed', msg: messageOf(err), result: { failed: true, msg: messageOf(err) } };
   }
@@ -67,10 +69,8 @@ export async function runItem(pc: PlayContext, task: TaskDef, inh: Inherited, st
 }
 
 // A task's arguments for one host (or loop item): rendered, type-checked once rendered, secrets registered before use.
-export function itemArgs(pc: PlayContext, task: TaskDef, inh: Inherited, scope: Scope): Record<string, unknown> {
+export function itemArgs(pc: PlayContext, module: ModuleDef, task: TaskDef, inh: Inherited, scope: Scope): Record<string, unknown> {
   const { opts } = pc;
-  const module = opts.modules.get(task.module);
-  if (!module) throw new FerryError('UNKNOWN_MODULE', `unknown module '${task.module}'`, task.pos);
   const args = renderArgs(module, task.args, scope, task.argPos, task.pos);
   if (hasTemplate(task.args)) checkRenderedArgs(module, task.args, args, task.argPos, task.pos);
   const noLog = flag(inh.no_log, scope, task.pos) ?? false;

@@ -1,4 +1,5 @@
 import { FerryError } from '../errors/FerryError.js';
+import type { ModuleDef } from '../modules/defineModule.js';
 import type { TaskDef } from '../playbook/types.js';
 import type { HostTaskResult, TaskStatus } from '../report/types.js';
 import { evaluateCondition, literalVars, renderValue, type Scope } from '../template/index.js';
@@ -60,11 +61,12 @@ async function runLoop(pc: PlayContext, task: TaskDef, inh: Inherited, state: Ho
   const outcomes: ItemOutcome[] = [];
   const shown: HostTaskResult[] = [];
   const scopeOf = (item: unknown, index: number): Scope => scope.child({ [loopVar]: item, ...(indexVar ? { [indexVar]: index } : {}) });
-  const loopFacts = new LoopFacts(pc.opts.modules.get(task.module)!, (from) => readAheadItems(pc, task, inh, items.slice(from), from, scopeOf));
+  const module = pc.opts.modules.get(task.module);
+  const loopFacts = module && new LoopFacts(module, (from) => readAheadItems(pc, module, task, inh, items.slice(from), from, scopeOf));
   for (const [index, item] of items.entries()) {
     const itemScope = scopeOf(item, index);
     const label = labelOf(task, item, itemScope);
-    const one = whenHolds(task, inh, itemScope) ? await runItem(pc, task, inh, state, itemScope, { facts: loopFacts, index }) : skipped();
+    const one = whenHolds(task, inh, itemScope) ? await runItem(pc, task, inh, state, itemScope, loopFacts && { facts: loopFacts, index }) : skipped();
     outcomes.push(one);
     // set_fact in a loop: each item's facts are there for the next item, as in Ansible (`acc: "{{ acc + [item] }}"`).
     const facts = one.status === 'failed' ? undefined : one.result.ansible_facts;
@@ -76,13 +78,21 @@ async function runLoop(pc: PlayContext, task: TaskDef, inh: Inherited, state: Ho
 }
 
 /** The items a read-ahead may probe: those whose condition holds and whose arguments render and check, as of now. */
-function readAheadItems(pc: PlayContext, task: TaskDef, inh: Inherited, items: unknown[], from: number, scopeOf: (item: unknown, index: number) => Scope): LoopItemArgs[] {
+function readAheadItems(
+  pc: PlayContext,
+  module: ModuleDef,
+  task: TaskDef,
+  inh: Inherited,
+  items: unknown[],
+  from: number,
+  scopeOf: (item: unknown, index: number) => Scope,
+): LoopItemArgs[] {
   const out: LoopItemArgs[] = [];
   for (const [k, item] of items.entries()) {
     const index = from + k;
     try {
       const itemScope = scopeOf(item, index);
-      if (whenHolds(task, inh, itemScope)) out.push({ index, args: itemArgs(pc, task, inh, itemScope) });
+      if (whenHolds(task, inh, itemScope)) out.push({ index, args: itemArgs(pc, module, task, inh, itemScope) });
     } catch {
       // This item reports its own problem when it runs.
     }

@@ -4,6 +4,7 @@ import type { DirectoryChange, DirState, LinkState, SymlinkChange } from '../../
 import { shellQuote } from '../../transport/shellQuote.js';
 import { seenArgsOf, seenCall } from './pathProbeScript.js';
 import { SEEN_FUNCTIONS } from './seenScript.js';
+import { tempBeside } from './tempBeside.js';
 
 // One round trip that undoes one directory or symlink change, only if the path still reads as the probe saw it
 // (exit 10 otherwise). What it replaces is kept first (a tree in the rollback's own store, a link's target in the
@@ -35,13 +36,7 @@ function copyTreeBack(before: DirState, p: string, backup: string): string[] {
   return [
     `__p=${p}`,
     `__b=${shellQuote(backup)}`,
-    'tmp=',
-    "trap 'if [ -n \"$tmp\" ]; then rm -rf -- \"$tmp\"; fi' EXIT",
-    "trap 'exit 143' HUP INT TERM",
-    'dir=${__p%/*}',
-    'case $__p in */*) [ -n "$dir" ] || dir=/ ;; *) dir=. ;; esac',
-    'tmp=$(mktemp -d -- "$dir/.ferry.$$.XXXXXX" && echo x) || { tmp=; exit 3; }',
-    'tmp=${tmp%?x}',
+    ...tempBeside('__p', 'directory'),
     'cp -a -- "$__b" "$tmp/t" || exit 12',
     `[ "$(ferry_tree "$tmp/t")" = ${shellQuote(before.tree!)} ] || exit 12`,
     '[ -e "$__p" ] || [ -L "$__p" ] && exit 10',

@@ -1,4 +1,4 @@
-import { FerryError } from '../../errors/FerryError.js';
+import { asConnectionError } from '../../errors/connectionError.js';
 import { messageOf } from '../../engine/executeModule.js';
 import type { ItemOutcome } from '../../engine/runItem.js';
 import { toHostResult } from '../../engine/toHostResult.js';
@@ -8,9 +8,6 @@ import type { FileChange, HostTaskResult, PathState, TaskStatus } from '../../re
 import type { Redactor } from '../../secrets/Redactor.js';
 import type { RemoteHost } from '../../transport/types.js';
 import { restoreFile, type RestoreFacts } from './rollbackRestore.js';
-
-/** Errors that mean the host, not the file, is the problem. */
-export const CONNECTION_CODES: ReadonlySet<string> = new Set(['UNREACHABLE', 'HOST_KEY', 'AUTH']);
 
 /** What a rollback remembers about one host across its steps. */
 export interface HostRollback {
@@ -61,7 +58,7 @@ async function restoreOne(ctx: ModuleContext, h: HostRollback, change: FileChang
     return { status: 'changed', plan, result: { changed: true }, files: applied.files };
   } catch (err) {
     // A lost connection is the host's state, not this file's: the caller reports the host unreachable.
-    if (err instanceof FerryError && CONNECTION_CODES.has(err.code)) throw err;
+    if (asConnectionError(err)) throw err;
     return { status: 'failed', msg: messageOf(err), result: { failed: true } };
   }
 }

@@ -1,7 +1,9 @@
+import { asConnectionError } from '../../errors/connectionError.js';
 import { FerryError } from '../../errors/FerryError.js';
 import { mapLimit } from '../../engine/mapLimit.js';
 import { pruneBackups } from '../../engine/pruneBackups.js';
 import type { HostLockPolicy } from '../../engine/hostLock/HostLockPolicy.js';
+import { lockInOrder, type LockReach } from '../../engine/hostLock/lockInOrder.js';
 import type { HostConnector } from '../../engine/RunOptions.js';
 import type { ModuleContext } from '../../modules/defineModule.js';
 import { fanOut } from '../../report/fanOut.js';
@@ -10,9 +12,8 @@ import type { NotUndone, PathState, RunListener, RunReport } from '../../report/
 import type { Redactor } from '../../secrets/Redactor.js';
 import type { ConnectionSpec, RemoteHost } from '../../transport/types.js';
 import { VERSION } from '../../version.js';
-import { lockRollbackHosts, type LockReach } from './lockRollbackHosts.js';
 import type { RecordedRun } from './rollbackReport.js';
-import { CONNECTION_CODES, restoreOnHost, type HostRollback } from './rollbackHost.js';
+import { restoreOnHost, type HostRollback } from './rollbackHost.js';
 import type { RollbackTask } from './rollbackTasks.js';
 
 /** Everything one rollback needs, resolved before any host is contacted. */
@@ -54,7 +55,9 @@ export async function runRollback(o: RollbackOptions): Promise<RunReport> {
   const hosts = new Map<string, HostRollback>(names.map((n) => [n, { name: n, predicted: new Map(), origin: originsOf(o.tasks, n) }]));
   listener.playStart?.({ name: `Roll back run ${o.run.runId ?? o.run.file}`, hosts: names });
   try {
-    if (o.hostLock && !o.check) lockRollbackHosts(hosts.values(), lockReach(o, o.hostLock, listener));
+    if (o.hostLock && o.hostLock.mode !== 'off' && !o.check) {
+      for (const [name, locked] of lockInOrder(hosts.keys(), lockReach(o, o.hostLock, listener))) hosts.get(name)!.connection = locked;
+    }
     for (const task of o.tasks) {
       const targets = [...task.hosts.keys()].map((n) => hosts.get(n)!).filter((h) => !h.stopped);
       if (targets.length === 0) continue;
@@ -70,7 +73,7 @@ export async function runRollback(o: RollbackOptions): Promise<RunReport> {
           if (!(err instanceof FerryError)) throw err;
           h.stopped = true;
           // A host whose lock another run holds fails naming the holder, as in a run; a lost one is unreachable.
-          if (CONNECTION_CODES.has(err.code)) listener.hostUnreachable?.(h.name, o.redactor.mask(err.message + (err.hint ? ` (${err.hint})` : '')));
+          if (asConnectionError(err)) listener.hostUnreachable?.(h.name, o.redactor.mask(err.message + (err.hint ? ` (${err.hint})` : '')));
           else listener.hostResult?.(info, { host: h.name, status: 'failed', msg: o.redactor.mask(err.format()) });
         }
       });

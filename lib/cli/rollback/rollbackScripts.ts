@@ -1,6 +1,7 @@
 import { backupStep } from '../../modules/changes/backupStep.js';
 import type { FileState, RegularFileChange } from '../../report/types.js';
 import { shellQuote } from '../../transport/shellQuote.js';
+import { tempBeside } from './tempBeside.js';
 
 /** Exit statuses of the restore script, each naming the step that failed. */
 export const RESTORE_STEP: Record<number, string> = {
@@ -58,15 +59,8 @@ function unchangedSince(path: string, seen: string): string {
 
 function putBack(before: FileState): string[] {
   return [
-    'tmp=',
-    "trap 'if [ -n \"$tmp\" ]; then rm -f -- \"$tmp\"; fi' EXIT",
-    "trap 'exit 143' HUP INT TERM",
     'if [ -e "$__p" ]; then real=$(readlink -f -- "$__p" && echo x) || exit 3; real=${real%?x}; else real=$__p; fi',
-    'dir=${real%/*}',
-    'case $real in */*) [ -n "$dir" ] || dir=/ ;; *) dir=. ;; esac',
-    // Named like every ferry temp file (.ferry.<pid>.XXXXXX), so a later write sweeps it if this shell dies.
-    'tmp=$(mktemp -- "$dir/.ferry.$$.XXXXXX" && echo x) || { tmp=; exit 3; }',
-    'tmp=${tmp%?x}',
+    ...tempBeside('real', 'file'),
     // Owner first: chown clears set-id bits, which the chmod after it puts back.
     `chown -- ${before.uid}:${before.gid} "$tmp" || exit 4`,
     `chmod -- ${before.mode} "$tmp" || exit 4`,

@@ -1,6 +1,5 @@
 import { shellQuote } from '../../transport/shellQuote.js';
-import { BACKUP_FAILED_RC } from './backupStep.js';
-import { BACKUP_STORE_LINE } from './backupStore.js';
+import { BACKUP_PATH_LINE, guarded, storeSlot } from './backupStep.js';
 import { TREE_DIGEST_FUNCTION } from './treeDigest.js';
 
 // Shell lines run before a directory is removed: copy the whole tree with cp -a (modes, owners and links kept) into
@@ -10,24 +9,15 @@ export function treeBackupStep(path: string, runId: string): string {
   return [
     TREE_DIGEST_FUNCTION,
     `__p=${shellQuote(path)}`,
-    '(',
-    '  set -e',
-    '  real=$(readlink -f -- "$__p" && echo x); real=${real%?x}',
-    '  umask 077',
-    `  ${BACKUP_STORE_LINE}`,
-    `  b=$store/${shellQuote(runId)}$real`,
-    '  mkdir -p -- "${b%/*}"',
-    '  s=$b n=0',
-    '  while [ -e "$s" ] || [ -L "$s" ]; do n=$((n + 1)); s=$b.$n; done',
-    '  b=$s',
-    '  st=$(stat -c \'%a %u %g %U %G\' -- "$real")',
-    '  cp -a -- "$real" "$b"',
-    '  t=$(ferry_tree "$b")',
-    '  printf \'dir=%s %s\\n\' "$st" "$t"',
-    '  printf \'backup=%s\\n\' "$(printf \'%s\' "$b" | base64 | tr -d \'\\n\')"',
-    ')',
-    // Tested apart, not with ||: a subshell whose status || tests runs with set -e switched off.
-    `[ "$?" -eq 0 ] || exit ${BACKUP_FAILED_RC}`,
+    ...guarded([
+      'real=$(readlink -f -- "$__p" && echo x); real=${real%?x}',
+      ...storeSlot(runId),
+      'st=$(stat -c \'%a %u %g %U %G\' -- "$real")',
+      'cp -a -- "$real" "$b"',
+      't=$(ferry_tree "$b")',
+      'printf \'dir=%s %s\\n\' "$st" "$t"',
+      BACKUP_PATH_LINE,
+    ]),
     '',
   ].join('\n');
 }
@@ -36,14 +26,11 @@ export function treeBackupStep(path: string, runId: string): string {
 export function linkRecordStep(path: string): string {
   return [
     `__p=${shellQuote(path)}`,
-    '(',
-    '  set -e',
-    '  t=$(readlink -- "$__p" && echo x); t=${t%?x}',
-    '  st=$(stat -c \'%u %g %U %G\' -- "$__p")',
-    '  printf \'link=%s %s\\n\' "$st" "$(printf \'%s\' "$t" | base64 | tr -d \'\\n\')"',
-    ')',
-    // Tested apart, not with ||: a subshell whose status || tests runs with set -e switched off.
-    `[ "$?" -eq 0 ] || exit ${BACKUP_FAILED_RC}`,
+    ...guarded([
+      't=$(readlink -- "$__p" && echo x); t=${t%?x}',
+      'st=$(stat -c \'%u %g %U %G\' -- "$__p")',
+      'printf \'link=%s %s\\n\' "$st" "$(printf \'%s\' "$t" | base64 | tr -d \'\\n\')"',
+    ]),
     '',
   ].join('\n');
 }
